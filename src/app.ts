@@ -1,0 +1,126 @@
+import { mkdir } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import { KeyService } from './access/index.js';
+import {
+  createLogger,
+  systemClock,
+  systemContext,
+  type Clock,
+  type Config,
+  type Logger,
+} from './core/index.js';
+import { createHttpApp, type RegisteredRoute } from './http/app.js';
+import { JournalService } from './journal/index.js';
+import { Metastore } from './metastore/index.js';
+import { Readiness } from './ops/readiness.js';
+import type { Services } from './services.js';
+import { BucketService, ObjectService } from './storage/index.js';
+import { VERSION } from './version.js';
+
+export interface LakehouseOptions {
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+}
+
+export interface BootstrapReport {
+  /** Set only when this start generated the first admin key (print it once). */
+  readonly generatedAdminKey?: string;
+  readonly configuredAdminKeyInstalled: boolean;
+}
+
+/**
+ * The composition root: opens the metastore, builds every service once, wires the
+ * transports to them, and owns their lifetimes (`start` / `stop`).
+ */
+export class Lakehouse {
+  readonly config: Config;
+  readonly metastore: Metastore;
+  readonly services: Services;
+  readonly http: FastifyInstance;
+  readonly routes: readonly RegisteredRoute[];
+  readonly logger: Logger;
+  readonly bootstrap: BootstrapReport;
+  #stopped = false;
+
+  private constructor(parts: {
+    config: Config;
+    metastore: Metastore;
+    services: Services;
+    http: FastifyInstance;
+    routes: RegisteredRoute[];
+    logger: Logger;
+    bootstrap: BootstrapReport;
+  }) {
+    this.config = parts.config;
+    this.metastore = parts.metastore;
+    this.services = parts.services;
+    this.http = parts.http;
+    this.routes = parts.routes;
+    this.logger = parts.logger;
+    this.bootstrap = parts.bootstrap;
+  }
+
+  static async create(config: Config, options: LakehouseOptions = {}): Promise<Lakehouse> {
+    const clock = options.clock ?? systemClock;
+    const logger = options.logger ?? createLogger(config.logLevel);
+    await mkdir(config.dataDir, { recursive: true });
+    const metastore = await Metastore.open(config.metastoreUrl);
+    try {
+      const services = createServices(config, metastore, clock);
+      const bootstrap = await bootstrapState(config, services, clock);
+      const { app, routes } = await createHttpApp({
+        services,
+        logger,
+        clock,
+        version: VERSION,
+        maxJsonBodyBytes: config.limits.maxJsonBodyBytes,
+      });
+      return new Lakehouse({ config, metastore, services, http: app, routes, logger, bootstrap });
+    } catch (error) {
+      await metastore.close();
+      throw error;
+    }
+  }
+
+  /** Listens on the configured host and port; returns the base URL. */
+  async listen(): Promise<string> {
+    return this.http.listen({ host: this.config.host, port: this.config.port });
+  }
+
+  /** Stops accepting requests, lets in-flight ones finish, then closes the metastore. */
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    try {
+      await this.http.close();
+    } finally {
+      await this.metastore.close();
+    }
+  }
+}
+
+function createServices(config: Config, metastore: Metastore, clock: Clock): Services {
+  const journal = new JournalService(metastore);
+  const buckets = new BucketService(metastore, journal, config.dataDir);
+  return {
+    journal,
+    keys: new KeyService(metastore, journal, clock),
+    buckets,
+    objects: new ObjectService(metastore, journal, buckets, config.limits.maxObjectBytes),
+    readiness: new Readiness(metastore, config.dataDir),
+  };
+}
+
+async function bootstrapState(
+  config: Config,
+  services: Services,
+  clock: Clock,
+): Promise<BootstrapReport> {
+  const ctx = systemContext(clock);
+  await services.buckets.ensureDefaults(ctx);
+  const keys = await services.keys.bootstrap(ctx, config.adminKey);
+  return {
+    ...(keys?.generatedKey !== undefined && { generatedAdminKey: keys.generatedKey }),
+    configuredAdminKeyInstalled: keys !== null && keys.generatedKey === undefined,
+  };
+}

@@ -1,0 +1,28 @@
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../core/index.js';
+import { VERSION } from '../version.js';
+import { registerKeys } from './commands/keys.js';
+import { registerServe } from './commands/serve.js';
+import { describeStartupError } from './runtime.js';
+
+/** The `lakehouse` command. Returns the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('lakehouse')
+    .description('Governed data lakehouse for sensitive people data')
+    .version(VERSION)
+    .exitOverride();
+  registerServe(program);
+  registerKeys(program);
+  try {
+    await program.parseAsync(argv as string[]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof AppError) {
+      console.error(`error (${error.code}): ${error.message}`);
+      return 2;
+    }
+    console.error(describeStartupError(error));
+    return 1;
+  }
+}

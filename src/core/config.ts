@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseByteSize } from './byte-size.js';
+
+/**
+ * Configuration: read once from the environment (and an optional JSON file named by
+ * LAKEHOUSE_CONFIG), validated, frozen and passed down. Nothing else reads process.env.
+ * Environment variables override the file.
+ */
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface LimitsConfig {
+  /** Largest raw object accepted by the object routes. */
+  readonly maxObjectBytes: number;
+  /** Largest JSON request body. */
+  readonly maxJsonBodyBytes: number;
+}
+
+export interface Config {
+  readonly dataDir: string;
+  readonly port: number;
+  readonly host: string;
+  readonly adminKey: string | undefined;
+  readonly metastoreUrl: string;
+  readonly logLevel: LogLevel;
+  readonly demo: boolean;
+  readonly shutdownTimeoutMs: number;
+  readonly limits: LimitsConfig;
+}
+
+export class ConfigError extends Error {
+  readonly setting: string;
+  constructor(setting: string, message: string) {
+    super(`${setting}: ${message}`);
+    this.name = 'ConfigError';
+    this.setting = setting;
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+type FileConfig = Record<string, unknown>;
+
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
+const MIN_ADMIN_KEY_LENGTH = 16;
+
+export interface LoadConfigOptions {
+  /** Base directory for relative paths; defaults to the working directory. */
+  cwd?: string;
+  /** Values that win over the environment (used by CLI flags and tests). */
+  overrides?: Partial<Record<keyof Config, unknown>>;
+}
+
+export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): Config {
+  const cwd = options.cwd ?? process.cwd();
+  const file = readConfigFile(env['LAKEHOUSE_CONFIG'], cwd);
+  const pick = (envName: string, fileKey: string, overrideKey: keyof Config): unknown =>
+    options.overrides?.[overrideKey] ?? env[envName] ?? file[fileKey];
+
+  const dataDir = path.resolve(
+    cwd,
+    stringSetting(
+      'LAKEHOUSE_DATA_DIR',
+      pick('LAKEHOUSE_DATA_DIR', 'dataDir', 'dataDir') ?? './data',
+    ),
+  );
+  const fileLimits = (file['limits'] ?? {}) as FileConfig;
+  const config: Config = {
+    dataDir,
+    port: portSetting(pick('LAKEHOUSE_PORT', 'port', 'port') ?? 3100),
+    host: stringSetting('LAKEHOUSE_HOST', pick('LAKEHOUSE_HOST', 'host', 'host') ?? '127.0.0.1'),
+    adminKey: adminKeySetting(pick('LAKEHOUSE_ADMIN_KEY', 'adminKey', 'adminKey')),
+    metastoreUrl: metastoreUrlSetting(
+      pick('LAKEHOUSE_METASTORE_URL', 'metastoreUrl', 'metastoreUrl'),
+      dataDir,
+      cwd,
+    ),
+    logLevel: logLevelSetting(pick('LAKEHOUSE_LOG_LEVEL', 'logLevel', 'logLevel') ?? 'info'),
+    demo: booleanSetting('LAKEHOUSE_DEMO', pick('LAKEHOUSE_DEMO', 'demo', 'demo') ?? true),
+    shutdownTimeoutMs: positiveIntSetting(
+      'LAKEHOUSE_SHUTDOWN_TIMEOUT_MS',
+      pick('LAKEHOUSE_SHUTDOWN_TIMEOUT_MS', 'shutdownTimeoutMs', 'shutdownTimeoutMs') ?? 30_000,
+    ),
+    limits: {
+      maxObjectBytes: byteSetting(
+        'LAKEHOUSE_MAX_OBJECT_BYTES',
+        env['LAKEHOUSE_MAX_OBJECT_BYTES'] ?? fileLimits['maxObjectBytes'] ?? '1GiB',
+      ),
+      maxJsonBodyBytes: byteSetting(
+        'LAKEHOUSE_MAX_JSON_BODY_BYTES',
+        env['LAKEHOUSE_MAX_JSON_BODY_BYTES'] ?? fileLimits['maxJsonBodyBytes'] ?? '1MiB',
+      ),
+    },
+  };
+  return deepFreeze(config);
+}
+
+function readConfigFile(file: string | undefined, cwd: string): FileConfig {
+  if (file === undefined || file === '') return {};
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      'LAKEHOUSE_CONFIG',
+      `cannot read config file ${file}: ${(error as Error).message}`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(
+      'LAKEHOUSE_CONFIG',
+      `config file ${file} is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ConfigError('LAKEHOUSE_CONFIG', `config file ${file} must contain a JSON object`);
+  }
+  return parsed as FileConfig;
+}
+
+function stringSetting(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ConfigError(name, 'must be a non-empty string');
+  }
+  return value;
+}
+
+function portSetting(value: unknown): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || String(value).trim() === '') {
+    throw new ConfigError(
+      'LAKEHOUSE_PORT',
+      `must be an integer from 0 to 65535, got "${String(value)}"`,
+    );
+  }
+  return port;
+}
+
+function positiveIntSetting(name: string, value: unknown): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new ConfigError(name, `must be a positive integer, got "${String(value)}"`);
+  return n;
+}
+
+function byteSetting(name: string, value: unknown): number {
+  const bytes = parseByteSize(value);
+  if (bytes === undefined || bytes <= 0) {
+    throw new ConfigError(
+      name,
+      `must be a positive size such as 1048576, 10MB or 1GiB, got "${String(value)}"`,
+    );
+  }
+  return bytes;
+}
+
+function booleanSetting(name: string, value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  const text = String(value).toLowerCase();
+  if (['1', 'true', 'on', 'yes'].includes(text)) return true;
+  if (['0', 'false', 'off', 'no'].includes(text)) return false;
+  throw new ConfigError(name, `must be on or off, got "${String(value)}"`);
+}
+
+function adminKeySetting(value: unknown): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || value.length < MIN_ADMIN_KEY_LENGTH || /\s/.test(value)) {
+    throw new ConfigError(
+      'LAKEHOUSE_ADMIN_KEY',
+      `must be at least ${MIN_ADMIN_KEY_LENGTH} characters without white space`,
+    );
+  }
+  return value;
+}
+
+function logLevelSetting(value: unknown): LogLevel {
+  if (!LOG_LEVELS.includes(value as LogLevel)) {
+    throw new ConfigError(
+      'LAKEHOUSE_LOG_LEVEL',
+      `must be one of ${LOG_LEVELS.join(', ')}, got "${String(value)}"`,
+    );
+  }
+  return value as LogLevel;
+}
+
+function metastoreUrlSetting(value: unknown, dataDir: string, cwd: string): string {
+  if (value === undefined || value === '')
+    return `sqlite:${path.join(dataDir, 'metastore.sqlite')}`;
+  const url = stringSetting('LAKEHOUSE_METASTORE_URL', value);
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    try {
+      new URL(url);
+    } catch {
+      throw new ConfigError('LAKEHOUSE_METASTORE_URL', 'is not a valid postgres:// URL');
+    }
+    return url;
+  }
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (file === '') throw new ConfigError('LAKEHOUSE_METASTORE_URL', 'sqlite: needs a file path');
+    return file === ':memory:' ? url : `sqlite:${path.resolve(cwd, file)}`;
+  }
+  throw new ConfigError(
+    'LAKEHOUSE_METASTORE_URL',
+    'must start with postgres://, postgresql:// or sqlite:',
+  );
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,91 @@
+/**
+ * Domain errors. They know nothing about HTTP: each carries a stable code, and the
+ * catalogue below is the one place that maps a code to a status.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  validation_failed: 400,
+  invalid_object_key: 400,
+  invalid_name: 400,
+  invalid_bucket_name: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  bucket_protected: 403,
+  not_found: 404,
+  bucket_not_found: 404,
+  object_not_found: 404,
+  key_not_found: 404,
+  route_not_found: 404,
+  conflict: 409,
+  bucket_exists: 409,
+  bucket_not_empty: 409,
+  last_admin_key: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
+  internal: 500,
+  not_ready: 503,
+  shutting_down: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface AppErrorOptions {
+  details?: unknown;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options.details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super('validation_failed', message, { details });
+    this.name = 'ValidationError';
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(code, message, { details });
+    this.name = 'NotFoundError';
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message: string) {
+    super('unauthorized', message);
+    this.name = 'UnauthorizedError';
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string, details?: unknown, code: ErrorCode = 'forbidden') {
+    super(code, message, { details });
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(code, message, { details });
+    this.name = 'ConflictError';
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,64 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { uuidv7, type Clock } from '../core/index.js';
+import type { Services } from '../services.js';
+import { installAuthentication } from './auth.js';
+import './context.js';
+import { installErrorHandler } from './error-handler.js';
+import { installOpenApi, markDocsPublic } from './openapi.js';
+import { accessRoutes } from './routes/access.routes.js';
+import { journalRoutes } from './routes/journal.routes.js';
+import { storageRoutes } from './routes/storage.routes.js';
+import { systemRoutes } from './routes/system.routes.js';
+
+export interface HttpAppOptions {
+  readonly services: Services;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly version: string;
+  readonly maxJsonBodyBytes: number;
+}
+
+export interface RegisteredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly public: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The Fastify app: one plugin per domain, one auth hook, one error handler. */
+export async function createHttpApp(
+  options: HttpAppOptions,
+): Promise<{ app: FastifyInstance; routes: RegisteredRoute[] }> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: options.maxJsonBodyBytes,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    return503OnClosing: true,
+  });
+  const routes: RegisteredRoute[] = [];
+  markDocsPublic(app);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods)
+      routes.push({ method, url: route.url, public: route.config?.public === true });
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  installErrorHandler(app);
+  installAuthentication(app, options.services.keys, options.clock);
+  await installOpenApi(app, options.version);
+  await app.register(async (scope) => systemRoutes(scope, options.services));
+  await app.register(async (scope) => accessRoutes(scope, options.services));
+  await app.register(async (scope) => journalRoutes(scope, options.services));
+  await app.register(async (scope) => storageRoutes(scope, options.services));
+  await app.ready();
+  return { app, routes };
+}

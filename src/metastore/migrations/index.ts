@@ -1,0 +1,11 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { MetastoreDialect } from '../dialect.js';
+import { foundationMigration } from './001-foundation.js';
+
+/** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
+export function migrationProvider(dialect: MetastoreDialect): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '001-foundation': foundationMigration(dialect),
+  };
+  return { getMigrations: async () => migrations };
+}

@@ -1,0 +1,13 @@
+import type { KeyService } from './access/index.js';
+import type { JournalService } from './journal/index.js';
+import type { Readiness } from './ops/readiness.js';
+import type { BucketService, ObjectService } from './storage/index.js';
+
+/** The domain services every transport calls. Transports never reach data any other way. */
+export interface Services {
+  readonly keys: KeyService;
+  readonly journal: JournalService;
+  readonly buckets: BucketService;
+  readonly objects: ObjectService;
+  readonly readiness: Readiness;
+}
