@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Metastore } from '../metastore/index.js';
 
@@ -22,7 +22,9 @@ export class Readiness {
   }
 
   async #probeWrite(): Promise<void> {
-    const probe = path.join(this.#dataDir, 'staging', `.ready-${randomUUID()}`);
+    const dir = path.join(this.#dataDir, 'staging');
+    await mkdir(dir, { recursive: true });
+    const probe = path.join(dir, `.ready-${randomUUID()}`);
     await writeFile(probe, 'ok');
     await rm(probe, { force: true });
   }

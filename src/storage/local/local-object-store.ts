@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -101,7 +101,7 @@ export class LocalObjectStore implements ObjectStore {
       throw notFoundOr(error, key);
     });
     // Reading from an open handle keeps serving the old bytes even if a put replaces the file.
-    return createReadStream('', { fd: handle.fd, autoClose: true });
+    return handle.createReadStream({ autoClose: true });
   }
 
   localPath(key: string): string {
