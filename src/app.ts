@@ -93,6 +93,7 @@ export class Lakehouse {
     this.#stopped = true;
     try {
       await this.http.close();
+      this.logger.info('http server closed');
     } finally {
       await this.metastore.close();
     }

@@ -18,7 +18,7 @@ export function formatDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** `YYYY-MM-DD HH:MM:SS`, the timestamp format the CSV importer reads without hints. */
+/** `YYYY-MM-DD HH:MM:SS` in UTC: ISO 8601 with a space, which SQL engines read as a timestamp. */
 export function formatTimestamp(day: number, secondOfDay: number): string {
   const iso = new Date(day * MS_PER_DAY + secondOfDay * 1000).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
@@ -34,7 +34,12 @@ export function sundayOnOrAfter(day: number): number {
   return daysPastSunday === 0 ? day : day + 7 - daysPastSunday;
 }
 
-/** Whole years between two days, as on a birthday-aware calendar (close enough for ages). */
+/** Placements start on a Monday, as assignments do. */
+export function mondayOnOrAfter(day: number): number {
+  return sundayOnOrAfter(day - 1) + 1;
+}
+
+/** Whole years between two days, by the mean Gregorian year: close enough for ages. */
 export function wholeYearsBetween(fromDay: number, toDay: number): number {
   return Math.floor((toDay - fromDay) / 365.2425);
 }

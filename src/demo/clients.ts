@@ -30,7 +30,8 @@ export interface ClientPlan {
 }
 
 const FIRST_CREATED_DAY = dayOf('2012-01-03');
-const LAST_CREATED_DAY = dayOf('2025-03-31');
+/** Before the first job posting, so no job predates its client's record. */
+const LAST_CREATED_DAY = dayOf('2018-12-14');
 
 export function planClients(
   count: number,

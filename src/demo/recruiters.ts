@@ -17,7 +17,8 @@ export const RECRUITER_COLUMNS = [
 ] as const;
 
 const FIRST_HIRE_DAY = dayOf('2008-03-01');
-const LAST_HIRE_DAY = dayOf('2025-05-15');
+/** Before the first job posting, so every job's recruiter was on staff when it was posted. */
+const LAST_HIRE_DAY = dayOf('2018-11-30');
 const EMAIL_DOMAIN = 'summitstaffing.example';
 
 /** Recruiters are employees, so their emails are firstname.lastname, numbered on clashes. */

@@ -1,3 +1,5 @@
+import { WeightedChoice } from './weighted-choice.js';
+
 /**
  * The staffing verticals: the skills candidates list, the titles jobs are posted under and
  * the pay band. Skills are ordered most common first; candidates draw them with a skew, so
@@ -66,3 +68,9 @@ export function verticalIndexNamed(name: string): number {
   if (index === -1) throw new RangeError(`Unknown vertical: ${name}`);
   return index;
 }
+
+/** Picks a vertical index in proportion to the verticals' weights. */
+export const VERTICAL_INDEX_CHOICE = new WeightedChoice(
+  VERTICALS.map((_, index) => index),
+  (index) => VERTICALS[index].weight,
+);

@@ -48,8 +48,20 @@ export async function createHttpApp(
     for (const method of methods)
       routes.push({ method, url: route.url, public: route.config?.public === true });
   });
+  let closing = false;
+  let idleSweeper: NodeJS.Timeout | undefined;
+  app.addHook('preClose', async () => {
+    closing = true;
+    // A keep-alive connection whose response finishes after close() began would otherwise
+    // hold shutdown open for the whole keep-alive timeout: keep closing idle ones.
+    idleSweeper = setInterval(() => app.server.closeIdleConnections(), 50);
+    idleSweeper.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(idleSweeper));
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // While shutting down, end each connection after its response instead of keeping it alive.
+    if (closing) void reply.header('connection', 'close');
   });
 
   installErrorHandler(app);

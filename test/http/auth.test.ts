@@ -19,7 +19,9 @@ describe('authentication on every route', () => {
   it('knows the public routes: /health and the docs only', () => {
     const publicUrls = new Set(app.lakehouse.routes.filter((r) => r.public).map((r) => r.url));
     for (const url of publicUrls) {
-      expect(url === '/health' || url === '/openapi.json' || url === '/docs' || url.startsWith('/docs/')).toBe(true);
+      expect(
+        url === '/health' || url === '/openapi.json' || url === '/docs' || url.startsWith('/docs/'),
+      ).toBe(true);
     }
     expect(publicUrls.has('/health')).toBe(true);
   });
@@ -28,7 +30,11 @@ describe('authentication on every route', () => {
     const guarded = app.lakehouse.routes.filter((r) => !r.public);
     expect(guarded.length).toBeGreaterThan(10);
     for (const route of guarded) {
-      const response = await app.request({ method: route.method as 'GET', url: concreteUrl(route.url), key: null });
+      const response = await app.request({
+        method: route.method as 'GET',
+        url: concreteUrl(route.url),
+        key: null,
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       if (route.method !== 'HEAD') {
         expect(response.json().error.code, `${route.method} ${route.url}`).toBe('unauthorized');
@@ -38,7 +44,11 @@ describe('authentication on every route', () => {
 
   it('answers 401 with a wrong key on every guarded route', async () => {
     for (const route of app.lakehouse.routes.filter((r) => !r.public && r.method !== 'HEAD')) {
-      const response = await app.request({ method: route.method as 'GET', url: concreteUrl(route.url), key: 'lh_wrong' });
+      const response = await app.request({
+        method: route.method as 'GET',
+        url: concreteUrl(route.url),
+        key: 'lh_wrong',
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(response.json().error.message).toBe('invalid API key');
     }
@@ -67,18 +77,32 @@ describe('authentication on every route', () => {
     const bearer = await app.request({ method: 'GET', url: '/ready' });
     expect(bearer.statusCode).toBe(200);
     expect(bearer.json()).toEqual({ status: 'ready', checks: { metastore: 'ok', storage: 'ok' } });
-    const header = await app.request({ method: 'GET', url: '/ready', key: null, headers: { 'x-api-key': app.adminKey } });
+    const header = await app.request({
+      method: 'GET',
+      url: '/ready',
+      key: null,
+      headers: { 'x-api-key': app.adminKey },
+    });
     expect(header.statusCode).toBe(200);
   });
 
   it('refuses a malformed Authorization header with a clear message', async () => {
-    const response = await app.request({ method: 'GET', url: '/ready', key: null, headers: { authorization: `Basic ${app.adminKey}` } });
+    const response = await app.request({
+      method: 'GET',
+      url: '/ready',
+      key: null,
+      headers: { authorization: `Basic ${app.adminKey}` },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().error.message).toMatch(/expected "Bearer <key>"/);
   });
 
   it('refuses revoked and expired keys', async () => {
-    const created = await app.request({ method: 'POST', url: '/access/keys', body: { name: 'short-lived', expires_in: '1h' } });
+    const created = await app.request({
+      method: 'POST',
+      url: '/access/keys',
+      body: { name: 'short-lived', expires_in: '1h' },
+    });
     expect(created.statusCode).toBe(201);
     const { key, id } = created.json();
     expect((await app.request({ method: 'GET', url: '/ready', key })).statusCode).toBe(200);

@@ -8,7 +8,8 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 async function keyEvents(id: string) {
-  return (await app.request({ method: 'GET', url: `/journal/history/${id}` })).json().events as Array<Record<string, unknown>>;
+  return (await app.request({ method: 'GET', url: `/journal/history/${id}` })).json()
+    .events as Array<Record<string, unknown>>;
 }
 
 describe('API key management', () => {
@@ -21,33 +22,51 @@ describe('API key management', () => {
     expect(response.statusCode).toBe(201);
     const created = response.json();
     expect(created.key).toMatch(/^lh_[A-Za-z0-9_-]{43}$/);
-    expect(created).toMatchObject({ name: 'etl job', status: 'active', principal: { kind: 'service', roles: ['engineer'] } });
+    expect(created).toMatchObject({
+      name: 'etl job',
+      status: 'active',
+      principal: { kind: 'service', roles: ['engineer'] },
+    });
     expect(created.hint).not.toContain(created.key.slice(6, -2));
 
     const list = (await app.request({ method: 'GET', url: '/access/keys' })).json().keys;
     expect(JSON.stringify(list)).not.toContain(created.key);
-    const stored = await app.lakehouse.metastore.db.selectFrom('api_keys').select('key_hash').execute();
+    const stored = await app.lakehouse.metastore.db
+      .selectFrom('api_keys')
+      .select('key_hash')
+      .execute();
     expect(JSON.stringify(stored)).not.toContain(created.key);
 
     const admin = list.find((k: { name: string }) => k.name === 'bootstrap admin');
     const events = await keyEvents(created.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: 'create', entity_type: 'api_key', actor: admin.principal.id });
+    expect(events[0]).toMatchObject({
+      action: 'create',
+      entity_type: 'api_key',
+      actor: admin.principal.id,
+    });
     expect(JSON.stringify(events)).not.toContain(created.key);
   });
 
   it('lets the new key authenticate with its roles', async () => {
-    const created = (await app.request({ method: 'POST', url: '/access/keys', body: { name: 'reader' } })).json();
+    const created = (
+      await app.request({ method: 'POST', url: '/access/keys', body: { name: 'reader' } })
+    ).json();
     expect(created.principal.roles).toEqual(['analyst']);
     const forbidden = await app.request({ method: 'GET', url: '/access/keys', key: created.key });
     expect(forbidden.statusCode).toBe(403);
-    expect(forbidden.json().error).toMatchObject({ code: 'forbidden', details: { missing_privilege: 'admin' } });
+    expect(forbidden.json().error).toMatchObject({
+      code: 'forbidden',
+      details: { missing_privilege: 'admin' },
+    });
     const ready = await app.request({ method: 'GET', url: '/ready', key: created.key });
     expect(ready.statusCode).toBe(200);
   });
 
   it('records last use', async () => {
-    const created = (await app.request({ method: 'POST', url: '/access/keys', body: { name: 'used' } })).json();
+    const created = (
+      await app.request({ method: 'POST', url: '/access/keys', body: { name: 'used' } })
+    ).json();
     expect(created.last_used_at).toBeNull();
     await app.request({ method: 'GET', url: '/ready', key: created.key });
     const list = (await app.request({ method: 'GET', url: '/access/keys' })).json().keys;
@@ -71,9 +90,15 @@ describe('API key management', () => {
   });
 
   it('revokes once (one event), and refuses to revoke the last admin key', async () => {
-    const created = (await app.request({ method: 'POST', url: '/access/keys', body: { name: 'temp' } })).json();
-    expect((await app.request({ method: 'DELETE', url: `/access/keys/${created.id}` })).statusCode).toBe(200);
-    expect((await app.request({ method: 'DELETE', url: `/access/keys/${created.id}` })).statusCode).toBe(200);
+    const created = (
+      await app.request({ method: 'POST', url: '/access/keys', body: { name: 'temp' } })
+    ).json();
+    expect(
+      (await app.request({ method: 'DELETE', url: `/access/keys/${created.id}` })).statusCode,
+    ).toBe(200);
+    expect(
+      (await app.request({ method: 'DELETE', url: `/access/keys/${created.id}` })).statusCode,
+    ).toBe(200);
     expect((await keyEvents(created.id)).map((e) => e.action)).toEqual(['create', 'revoke']);
 
     const unknown = await app.request({ method: 'DELETE', url: '/access/keys/nope' });
@@ -90,18 +115,26 @@ describe('API key management', () => {
 
 describe('journal routes', () => {
   it('lists recent events newest first and reports stats', async () => {
-    const recent = (await app.request({ method: 'GET', url: '/journal/recent?limit=3' })).json().events;
+    const recent = (await app.request({ method: 'GET', url: '/journal/recent?limit=3' })).json()
+      .events;
     expect(recent).toHaveLength(3);
     expect(recent[0].id > recent[1].id).toBe(true);
     const stats = (await app.request({ method: 'GET', url: '/journal/stats' })).json();
     expect(stats.total).toBeGreaterThan(3);
     expect(stats.by_entity_type.api_key).toBeGreaterThan(0);
-    const buckets = (await app.request({ method: 'GET', url: '/journal/recent?entity_type=bucket' })).json().events;
-    expect(buckets.map((e: { entity_id: string }) => e.entity_id).sort()).toEqual(['primary', 'rescue']);
+    const buckets = (
+      await app.request({ method: 'GET', url: '/journal/recent?entity_type=bucket' })
+    ).json().events;
+    expect(buckets.map((e: { entity_id: string }) => e.entity_id).sort()).toEqual([
+      'primary',
+      'rescue',
+    ]);
   });
 
   it('has no route that changes or deletes events', () => {
-    const writes = app.lakehouse.routes.filter((r) => r.url.startsWith('/journal') && !['GET', 'HEAD'].includes(r.method));
+    const writes = app.lakehouse.routes.filter(
+      (r) => r.url.startsWith('/journal') && !['GET', 'HEAD'].includes(r.method),
+    );
     expect(writes).toEqual([]);
   });
 
@@ -121,7 +154,9 @@ describe('error shape', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({ error: { code: 'bad_request', message: expect.any(String) } });
+    expect(response.json()).toEqual({
+      error: { code: 'bad_request', message: expect.any(String) },
+    });
   });
 
   it('answers an oversized JSON body with 413', async () => {
@@ -136,7 +171,11 @@ describe('error shape', () => {
   });
 
   it('echoes a request id, or makes one', async () => {
-    const given = await app.request({ method: 'GET', url: '/ready', headers: { 'x-request-id': 'trace-123' } });
+    const given = await app.request({
+      method: 'GET',
+      url: '/ready',
+      headers: { 'x-request-id': 'trace-123' },
+    });
     expect(given.headers['x-request-id']).toBe('trace-123');
     const made = await app.request({ method: 'GET', url: '/ready' });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

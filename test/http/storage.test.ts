@@ -20,7 +20,10 @@ afterAll(async () => {
 });
 
 async function eventsFor(entityId: string) {
-  const response = await app.request({ method: 'GET', url: `/journal/history/${encodeURIComponent(entityId)}` });
+  const response = await app.request({
+    method: 'GET',
+    url: `/journal/history/${encodeURIComponent(entityId)}`,
+  });
   expect(response.statusCode).toBe(200);
   return response.json().events as Array<Record<string, unknown>>;
 }
@@ -28,21 +31,41 @@ async function eventsFor(entityId: string) {
 describe('buckets', () => {
   it('always has primary and rescue', async () => {
     const response = await app.request({ method: 'GET', url: '/storage/buckets' });
-    expect(response.json().buckets.map((b: { name: string }) => b.name)).toEqual(['primary', 'rescue']);
+    expect(response.json().buckets.map((b: { name: string }) => b.name)).toEqual([
+      'primary',
+      'rescue',
+    ]);
   });
 
   it('creates a bucket with its folder and exactly one journal event by the caller', async () => {
-    const response = await app.request({ method: 'POST', url: '/storage/buckets', body: { name: 'archive' } });
+    const response = await app.request({
+      method: 'POST',
+      url: '/storage/buckets',
+      body: { name: 'archive' },
+    });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ name: 'archive', protected: false, created_by: adminPrincipal });
+    expect(response.json()).toMatchObject({
+      name: 'archive',
+      protected: false,
+      created_by: adminPrincipal,
+    });
     expect(existsSync(path.join(temp.dir, 'buckets', 'archive'))).toBe(true);
     const events = await eventsFor('archive');
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ entity_type: 'bucket', action: 'create', actor: adminPrincipal, source: 'http' });
+    expect(events[0]).toMatchObject({
+      entity_type: 'bucket',
+      action: 'create',
+      actor: adminPrincipal,
+      source: 'http',
+    });
   });
 
   it('refuses a duplicate or badly named bucket without a journal event', async () => {
-    const duplicate = await app.request({ method: 'POST', url: '/storage/buckets', body: { name: 'archive' } });
+    const duplicate = await app.request({
+      method: 'POST',
+      url: '/storage/buckets',
+      body: { name: 'archive' },
+    });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().error.code).toBe('bucket_exists');
     expect(await eventsFor('archive')).toHaveLength(1);
@@ -74,9 +97,18 @@ describe('buckets', () => {
   });
 
   it('requires admin to create buckets', async () => {
-    const created = await app.request({ method: 'POST', url: '/access/keys', body: { name: 'analyst', roles: ['analyst'] } });
+    const created = await app.request({
+      method: 'POST',
+      url: '/access/keys',
+      body: { name: 'analyst', roles: ['analyst'] },
+    });
     const key = created.json().key;
-    const response = await app.request({ method: 'POST', url: '/storage/buckets', body: { name: 'sneaky' }, key });
+    const response = await app.request({
+      method: 'POST',
+      url: '/storage/buckets',
+      body: { name: 'sneaky' },
+      key,
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.details.missing_privilege).toBe('admin');
     expect(await eventsFor('sneaky')).toEqual([]);
@@ -93,7 +125,10 @@ describe('objects', () => {
     });
     expect(put.statusCode).toBe(200);
     expect(put.json()).toMatchObject({ key: 'reports/2026/q1.csv', size: 8 });
-    const get = await app.request({ method: 'GET', url: '/storage/buckets/archive/objects/reports/2026/q1.csv' });
+    const get = await app.request({
+      method: 'GET',
+      url: '/storage/buckets/archive/objects/reports/2026/q1.csv',
+    });
     expect(get.statusCode).toBe(200);
     expect(get.body).toBe('a,b\n1,2\n');
     const json = await app.request({
@@ -103,15 +138,27 @@ describe('objects', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(json.statusCode).toBe(200);
-    const list = await app.request({ method: 'GET', url: '/storage/buckets/archive/objects?prefix=reports/2026/' });
+    const list = await app.request({
+      method: 'GET',
+      url: '/storage/buckets/archive/objects?prefix=reports/2026/',
+    });
     expect(list.json().objects.map((o: { key: string }) => o.key)).toEqual(['reports/2026/q1.csv']);
     const events = await eventsFor('archive/reports/2026/q1.csv');
     expect(events.map((e) => e.action)).toEqual(['create']);
 
-    const del = await app.request({ method: 'DELETE', url: '/storage/buckets/archive/objects/reports/2026/q1.csv' });
+    const del = await app.request({
+      method: 'DELETE',
+      url: '/storage/buckets/archive/objects/reports/2026/q1.csv',
+    });
     expect(del.statusCode).toBe(204);
-    expect((await eventsFor('archive/reports/2026/q1.csv')).map((e) => e.action)).toEqual(['create', 'delete']);
-    const missing = await app.request({ method: 'DELETE', url: '/storage/buckets/archive/objects/reports/2026/q1.csv' });
+    expect((await eventsFor('archive/reports/2026/q1.csv')).map((e) => e.action)).toEqual([
+      'create',
+      'delete',
+    ]);
+    const missing = await app.request({
+      method: 'DELETE',
+      url: '/storage/buckets/archive/objects/reports/2026/q1.csv',
+    });
     expect(missing.statusCode).toBe(404);
     expect((await eventsFor('archive/reports/2026/q1.csv')).length).toBe(2);
   });
@@ -120,7 +167,17 @@ describe('objects', () => {
     const before = readdirSync(temp.dir).sort();
     // A literal "../" is normalised away by URL-parsing clients; send it raw over a socket.
     const base = await app.lakehouse.http.listen({ host: '127.0.0.1', port: 0 });
-    const keys = ['../x', '../../x', 'a/../../x', '%2e%2e/x', '%2E%2E/%2e%2e/x', '/etc/passwd', 'a%00b', 'a/%2e%2e/%2e%2e/x', 'a%5cb'];
+    const keys = [
+      '../x',
+      '../../x',
+      'a/../../x',
+      '%2e%2e/x',
+      '%2E%2E/%2e%2e/x',
+      '/etc/passwd',
+      'a%00b',
+      'a/%2e%2e/%2e%2e/x',
+      'a%5cb',
+    ];
     for (const key of keys) {
       const raw = await rawPut(`${base}/storage/buckets/archive/objects/${key}`, app.adminKey);
       expect(raw.status, key).toBe(400);
@@ -140,7 +197,10 @@ describe('objects', () => {
     });
     expect(response.statusCode).toBe(413);
     expect(response.json().error.code).toBe('payload_too_large');
-    const head = await app.request({ method: 'GET', url: '/storage/buckets/archive/objects/big.bin' });
+    const head = await app.request({
+      method: 'GET',
+      url: '/storage/buckets/archive/objects/big.bin',
+    });
     expect(head.statusCode).toBe(404);
     expect(await eventsFor('archive/big.bin')).toEqual([]);
   });
@@ -155,11 +215,21 @@ describe('objects', () => {
     await app.stop();
     app = await startTestApp({ dataDir: temp.dir });
     const buckets = await app.request({ method: 'GET', url: '/storage/buckets' });
-    expect(buckets.json().buckets.map((b: { name: string }) => b.name)).toEqual(['archive', 'primary', 'rescue']);
-    const get = await app.request({ method: 'GET', url: '/storage/buckets/archive/objects/reports/meta.json' });
+    expect(buckets.json().buckets.map((b: { name: string }) => b.name)).toEqual([
+      'archive',
+      'primary',
+      'rescue',
+    ]);
+    const get = await app.request({
+      method: 'GET',
+      url: '/storage/buckets/archive/objects/reports/meta.json',
+    });
     expect(get.body).toBe('{"not":"parsed"}');
 
-    await app.request({ method: 'DELETE', url: '/storage/buckets/archive/objects/reports/meta.json' });
+    await app.request({
+      method: 'DELETE',
+      url: '/storage/buckets/archive/objects/reports/meta.json',
+    });
     const del = await app.request({ method: 'DELETE', url: '/storage/buckets/archive' });
     expect(del.statusCode).toBe(204);
     expect(existsSync(path.join(temp.dir, 'buckets', 'archive'))).toBe(false);

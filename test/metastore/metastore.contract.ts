@@ -9,10 +9,15 @@ export interface MetastoreFixture {
   dispose(): Promise<void>;
 }
 
-const ctx = createContext(SYSTEM_PRINCIPAL, 'system', { clock: fixedClock('2026-03-04T05:06:07.008Z') });
+const ctx = createContext(SYSTEM_PRINCIPAL, 'system', {
+  clock: fixedClock('2026-03-04T05:06:07.008Z'),
+});
 
 /** What every metastore backend must do; run against SQLite and PostgreSQL. */
-export function runMetastoreContract(name: string, create: () => Promise<MetastoreFixture | null>): void {
+export function runMetastoreContract(
+  name: string,
+  create: () => Promise<MetastoreFixture | null>,
+): void {
   describe(`metastore contract: ${name}`, () => {
     let fixture: MetastoreFixture | null;
     let metastore: Metastore;
@@ -40,25 +45,38 @@ export function runMetastoreContract(name: string, create: () => Promise<Metasto
       await again.close();
       const tables = await metastore.db.introspection.getTables();
       const names = tables.map((t) => t.name);
-      for (const table of ['principals', 'api_keys', 'buckets', 'journal_events']) expect(names).toContain(table);
+      for (const table of ['principals', 'api_keys', 'buckets', 'journal_events'])
+        expect(names).toContain(table);
     });
 
     run('commits a transaction with its journal event', async () => {
       await metastore.transaction(async (tx) => {
         await tx.insertInto('buckets').values(bucketRow('committed')).execute();
-        await journal.record(tx, ctx, { entityType: 'bucket', entityId: 'committed', action: 'create' });
+        await journal.record(tx, ctx, {
+          entityType: 'bucket',
+          entityId: 'committed',
+          action: 'create',
+        });
       });
       expect(await bucketNames()).toContain('committed');
       const events = await journal.history(ctx, 'committed');
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ actor: 'system', source: 'system', ts: '2026-03-04T05:06:07.008Z' });
+      expect(events[0]).toMatchObject({
+        actor: 'system',
+        source: 'system',
+        ts: '2026-03-04T05:06:07.008Z',
+      });
     });
 
     run('rolls back the change and its event together', async () => {
       await expect(
         metastore.transaction(async (tx) => {
           await tx.insertInto('buckets').values(bucketRow('rolled-back')).execute();
-          await journal.record(tx, ctx, { entityType: 'bucket', entityId: 'rolled-back', action: 'create' });
+          await journal.record(tx, ctx, {
+            entityType: 'bucket',
+            entityId: 'rolled-back',
+            action: 'create',
+          });
           throw new Error('fail after writing');
         }),
       ).rejects.toThrow('fail after writing');
@@ -67,23 +85,44 @@ export function runMetastoreContract(name: string, create: () => Promise<Metasto
     });
 
     run('refuses UPDATE and DELETE of journal events at the database', async () => {
-      await metastore.transaction((tx) => journal.record(tx, ctx, { entityType: 't', entityId: 'immutable', action: 'x' }));
-      await expect(sql`UPDATE journal_events SET action = 'changed' WHERE entity_id = 'immutable'`.execute(metastore.db)).rejects.toThrow(
-        /immutable/,
+      await metastore.transaction((tx) =>
+        journal.record(tx, ctx, { entityType: 't', entityId: 'immutable', action: 'x' }),
       );
-      await expect(sql`DELETE FROM journal_events WHERE entity_id = 'immutable'`.execute(metastore.db)).rejects.toThrow(/immutable/);
+      await expect(
+        sql`UPDATE journal_events SET action = 'changed' WHERE entity_id = 'immutable'`.execute(
+          metastore.db,
+        ),
+      ).rejects.toThrow(/immutable/);
+      await expect(
+        sql`DELETE FROM journal_events WHERE entity_id = 'immutable'`.execute(metastore.db),
+      ).rejects.toThrow(/immutable/);
       expect((await journal.history(ctx, 'immutable'))[0]?.action).toBe('x');
     });
 
     run('keeps JSON values exact and events in order', async () => {
-      const value = { big: '9007199254740993', nested: { list: [1, 'two', null] }, text: 'ünïcödé "quoted"' };
+      const value = {
+        big: '9007199254740993',
+        nested: { list: [1, 'two', null] },
+        text: 'ünïcödé "quoted"',
+      };
       for (let i = 0; i < 5; i += 1) {
         await metastore.transaction((tx) =>
-          journal.record(tx, ctx, { entityType: 'order', entityId: 'ordered', action: `step-${i}`, newValue: value }),
+          journal.record(tx, ctx, {
+            entityType: 'order',
+            entityId: 'ordered',
+            action: `step-${i}`,
+            newValue: value,
+          }),
         );
       }
       const events = await journal.history(ctx, 'ordered');
-      expect(events.map((e) => e.action)).toEqual(['step-0', 'step-1', 'step-2', 'step-3', 'step-4']);
+      expect(events.map((e) => e.action)).toEqual([
+        'step-0',
+        'step-1',
+        'step-2',
+        'step-3',
+        'step-4',
+      ]);
       expect(events[4]!.newValue).toEqual(value);
       const ids = events.map((e) => e.id);
       expect([...ids].sort()).toEqual(ids);
@@ -93,8 +132,15 @@ export function runMetastoreContract(name: string, create: () => Promise<Metasto
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           metastore.transaction(async (tx) => {
-            await tx.insertInto('buckets').values(bucketRow(`parallel-${i}`)).execute();
-            await journal.record(tx, ctx, { entityType: 'bucket', entityId: `parallel-${i}`, action: 'create' });
+            await tx
+              .insertInto('buckets')
+              .values(bucketRow(`parallel-${i}`))
+              .execute();
+            await journal.record(tx, ctx, {
+              entityType: 'bucket',
+              entityId: `parallel-${i}`,
+              action: 'create',
+            });
           }),
         ),
       );
@@ -107,11 +153,34 @@ export function runMetastoreContract(name: string, create: () => Promise<Metasto
     run('enforces unique key hashes', async () => {
       await metastore.db
         .insertInto('principals')
-        .values({ id: 'p1', name: 'p', kind: 'user', roles: '["analyst"]', created_at: 'x', created_by: 'y', disabled_at: null })
+        .values({
+          id: 'p1',
+          name: 'p',
+          kind: 'user',
+          roles: '["analyst"]',
+          created_at: 'x',
+          created_by: 'y',
+          disabled_at: null,
+        })
         .execute();
-      const key = { principal_id: 'p1', name: 'k', key_hash: 'h', key_hint: 'h', created_at: 'x', created_by: 'y' };
-      await metastore.db.insertInto('api_keys').values({ id: 'k1', ...key }).execute();
-      await expect(metastore.db.insertInto('api_keys').values({ id: 'k2', ...key }).execute()).rejects.toThrow();
+      const key = {
+        principal_id: 'p1',
+        name: 'k',
+        key_hash: 'h',
+        key_hint: 'h',
+        created_at: 'x',
+        created_by: 'y',
+      };
+      await metastore.db
+        .insertInto('api_keys')
+        .values({ id: 'k1', ...key })
+        .execute();
+      await expect(
+        metastore.db
+          .insertInto('api_keys')
+          .values({ id: 'k2', ...key })
+          .execute(),
+      ).rejects.toThrow();
     });
 
     async function bucketNames(): Promise<string[]> {
@@ -121,5 +190,11 @@ export function runMetastoreContract(name: string, create: () => Promise<Metasto
 }
 
 function bucketRow(name: string) {
-  return { name, backend: 'local', protected: 0, created_at: '2026-01-01T00:00:00.000Z', created_by: 'test' };
+  return {
+    name,
+    backend: 'local',
+    protected: 0,
+    created_at: '2026-01-01T00:00:00.000Z',
+    created_by: 'test',
+  };
 }

@@ -5,7 +5,10 @@ import { runMetastoreContract } from './metastore.contract.js';
 
 runMetastoreContract('SQLite', async () => {
   const temp = tempDir('meta');
-  return { url: `sqlite:${path.join(temp.dir, 'metastore.sqlite')}`, dispose: async () => temp.remove() };
+  return {
+    url: `sqlite:${path.join(temp.dir, 'metastore.sqlite')}`,
+    dispose: async () => temp.remove(),
+  };
 });
 
 runMetastoreContract('PostgreSQL', async () => {

@@ -8,7 +8,10 @@ export interface ObjectStoreFixture {
 }
 
 /** The behaviour every ObjectStore must have: local filesystem now, S3 later. */
-export function runObjectStoreContract(name: string, create: () => Promise<ObjectStoreFixture>): void {
+export function runObjectStoreContract(
+  name: string,
+  create: () => Promise<ObjectStoreFixture>,
+): void {
   describe(`ObjectStore contract: ${name}`, () => {
     let fixture: ObjectStoreFixture;
     let store: ObjectStore;
@@ -41,7 +44,9 @@ export function runObjectStoreContract(name: string, create: () => Promise<Objec
     });
 
     it('refuses a body over maxBytes and leaves nothing behind', async () => {
-      await expect(store.put('too-big', Buffer.alloc(101), { maxBytes: 100 })).rejects.toMatchObject({
+      await expect(
+        store.put('too-big', Buffer.alloc(101), { maxBytes: 100 }),
+      ).rejects.toMatchObject({
         code: 'payload_too_large',
       });
       expect(await store.head('too-big')).toBeNull();
@@ -81,25 +86,42 @@ export function runObjectStoreContract(name: string, create: () => Promise<Objec
 
     it('lists by prefix in key order', async () => {
       for (const key of ['b/2', 'a/1', 'a/10', 'a-z', 'b/1', 'c']) await store.put(key, key);
-      expect((await store.list('')).map((o) => o.key)).toEqual(['a-z', 'a/1', 'a/10', 'b/1', 'b/2', 'c']);
+      expect((await store.list('')).map((o) => o.key)).toEqual([
+        'a-z',
+        'a/1',
+        'a/10',
+        'b/1',
+        'b/2',
+        'c',
+      ]);
       expect((await store.list('a/')).map((o) => o.key)).toEqual(['a/1', 'a/10']);
       expect((await store.list('a/1')).map((o) => o.key)).toEqual(['a/1', 'a/10']);
       expect((await store.list('a')).map((o) => o.key)).toEqual(['a-z', 'a/1', 'a/10']);
       expect(await store.list('nothing/')).toEqual([]);
     });
 
-    it.each(['../x', '/etc/passwd', 'a\0b', 'a/../../x', 'a//b', './a', 'a\\b', '', 'a/', 'ok/\u0007bell'])(
-      'refuses the key %j',
-      async (key) => {
-        await expect(store.put(key, 'x')).rejects.toMatchObject({ code: 'invalid_object_key' });
-        await expect(store.get(key)).rejects.toMatchObject({ code: 'invalid_object_key' });
-        expect(await store.list('')).toEqual([]);
-      },
-    );
+    it.each([
+      '../x',
+      '/etc/passwd',
+      'a\0b',
+      'a/../../x',
+      'a//b',
+      './a',
+      'a\\b',
+      '',
+      'a/',
+      'ok/\u0007bell',
+    ])('refuses the key %j', async (key) => {
+      await expect(store.put(key, 'x')).rejects.toMatchObject({ code: 'invalid_object_key' });
+      await expect(store.get(key)).rejects.toMatchObject({ code: 'invalid_object_key' });
+      expect(await store.list('')).toEqual([]);
+    });
 
     it('handles unicode keys', async () => {
       await store.put('résumés/Zoë Ångström.txt', 'ü');
-      expect((await store.list('résumés/')).map((o) => o.key)).toEqual(['résumés/Zoë Ångström.txt']);
+      expect((await store.list('résumés/')).map((o) => o.key)).toEqual([
+        'résumés/Zoë Ångström.txt',
+      ]);
     });
   });
 }

@@ -75,6 +75,7 @@ function inject(lakehouse: Lakehouse, req: RequestOptions): Promise<LightMyReque
     method: req.method,
     url: req.url,
     headers,
-    ...(req.body !== undefined && (isRaw ? { payload: req.body as string | Buffer } : { payload: req.body as object })),
+    ...(req.body !== undefined &&
+      (isRaw ? { payload: req.body as string | Buffer } : { payload: req.body as object })),
   });
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-const ADMIN_URL = process.env['LAKEHOUSE_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL =
+  process.env['LAKEHOUSE_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   readonly url: string;
@@ -17,8 +18,13 @@ export async function postgresAvailable(): Promise<boolean> {
     await client.query('select 1');
     return true;
   } catch (error) {
-    if (process.env['CI']) throw new Error(`PostgreSQL is required in CI but unreachable at ${ADMIN_URL}`, { cause: error });
-    console.warn(`\n*** SKIPPING PostgreSQL tests: no server at ${ADMIN_URL} (${(error as Error).message}) ***\n`);
+    if (process.env['CI'])
+      throw new Error(`PostgreSQL is required in CI but unreachable at ${ADMIN_URL}`, {
+        cause: error,
+      });
+    console.warn(
+      `\n*** SKIPPING PostgreSQL tests: no server at ${ADMIN_URL} (${(error as Error).message}) ***\n`,
+    );
     return false;
   } finally {
     await client.end().catch(() => {});
