@@ -2,7 +2,12 @@ interface Operation {
   summary?: string;
   tags?: string[];
   security?: unknown[];
-  parameters?: Array<{ name: string; in: string; required?: boolean; schema?: { type?: string; default?: unknown } }>;
+  parameters?: Array<{
+    name: string;
+    in: string;
+    required?: boolean;
+    schema?: { type?: string; default?: unknown };
+  }>;
   requestBody?: unknown;
   responses?: Record<string, unknown>;
 }
@@ -15,7 +20,9 @@ interface Spec {
 /** Renders the OpenAPI document as a Markdown reference, grouped by tag. */
 export function renderApiMarkdown(spec: Spec): string {
   const byTag = new Map<string, string[]>();
-  for (const [route, methods] of Object.entries(spec.paths).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [route, methods] of Object.entries(spec.paths).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
     for (const [method, op] of Object.entries(methods)) {
       const tag = op.tags?.[0] ?? 'other';
       const lines = byTag.get(tag) ?? [];
@@ -41,7 +48,10 @@ export function renderApiMarkdown(spec: Spec): string {
 function renderOperation(method: string, route: string, op: Operation): string {
   const auth = Array.isArray(op.security) && op.security.length === 0 ? ' (public)' : '';
   const params = (op.parameters ?? [])
-    .map((p) => `\`${p.name}\` (${p.in}${p.required ? ', required' : ''}${p.schema?.type ? `, ${p.schema.type}` : ''})`)
+    .map(
+      (p) =>
+        `\`${p.name}\` (${p.in}${p.required ? ', required' : ''}${p.schema?.type ? `, ${p.schema.type}` : ''})`,
+    )
     .join(', ');
   const statuses = Object.keys(op.responses ?? {}).join(', ');
   return [
