@@ -14,7 +14,12 @@ import { JournalService } from './journal/index.js';
 import { Metastore } from './metastore/index.js';
 import { Readiness } from './ops/readiness.js';
 import type { Services } from './services.js';
+import { CatalogService } from './catalog/index.js';
+import { IngestService } from './ingest/index.js';
+import { JobService } from './jobs/index.js';
+import { DuckDbEngine } from './query/index.js';
 import { BucketService, ObjectService } from './storage/index.js';
+import path from 'node:path';
 import { VERSION } from './version.js';
 
 export interface LakehouseOptions {
@@ -35,6 +40,7 @@ export interface BootstrapReport {
 export class Lakehouse {
   readonly config: Config;
   readonly metastore: Metastore;
+  readonly engine: DuckDbEngine;
   readonly services: Services;
   readonly http: FastifyInstance;
   readonly routes: readonly RegisteredRoute[];
@@ -45,6 +51,7 @@ export class Lakehouse {
   private constructor(parts: {
     config: Config;
     metastore: Metastore;
+    engine: DuckDbEngine;
     services: Services;
     http: FastifyInstance;
     routes: RegisteredRoute[];
@@ -53,6 +60,7 @@ export class Lakehouse {
   }) {
     this.config = parts.config;
     this.metastore = parts.metastore;
+    this.engine = parts.engine;
     this.services = parts.services;
     this.http = parts.http;
     this.routes = parts.routes;
@@ -65,8 +73,13 @@ export class Lakehouse {
     const logger = options.logger ?? createLogger(config.logLevel);
     await mkdir(config.dataDir, { recursive: true });
     const metastore = await Metastore.open(config.metastoreUrl);
+    const engine = await DuckDbEngine.create({
+      ...(config.engine.threads !== undefined && { threads: config.engine.threads }),
+      ...(config.engine.memoryLimit !== undefined && { memoryLimit: config.engine.memoryLimit }),
+      tempDirectory: path.join(config.dataDir, 'staging', 'engine'),
+    });
     try {
-      const services = createServices(config, metastore, clock);
+      const services = createServices(config, metastore, engine, clock);
       const bootstrap = await bootstrapState(config, services, clock);
       const { app, routes } = await createHttpApp({
         services,
@@ -75,8 +88,18 @@ export class Lakehouse {
         version: VERSION,
         maxJsonBodyBytes: config.limits.maxJsonBodyBytes,
       });
-      return new Lakehouse({ config, metastore, services, http: app, routes, logger, bootstrap });
+      return new Lakehouse({
+        config,
+        metastore,
+        engine,
+        services,
+        http: app,
+        routes,
+        logger,
+        bootstrap,
+      });
     } catch (error) {
+      engine.close();
       await metastore.close();
       throw error;
     }
@@ -94,21 +117,45 @@ export class Lakehouse {
     try {
       await this.http.close();
       this.logger.info('http server closed');
+      await this.services.jobs.drain();
     } finally {
+      this.engine.close();
       await this.metastore.close();
     }
   }
 }
 
-function createServices(config: Config, metastore: Metastore, clock: Clock): Services {
+function createServices(
+  config: Config,
+  metastore: Metastore,
+  engine: DuckDbEngine,
+  clock: Clock,
+): Services {
   const journal = new JournalService(metastore);
   const buckets = new BucketService(metastore, journal, config.dataDir);
+  const catalog = new CatalogService({ metastore, journal, buckets, engine, clock });
+  const jobs = new JobService(metastore, clock);
+  const ingest = new IngestService({
+    metastore,
+    journal,
+    buckets,
+    catalog,
+    engine,
+    jobs,
+    asyncThresholdBytes: config.limits.ingestAsyncBytes,
+    maxUploadBytes: config.limits.maxUploadBytes,
+    stagingDir: path.join(config.dataDir, 'staging', 'uploads'),
+  });
   return {
     journal,
     keys: new KeyService(metastore, journal, clock),
     buckets,
     objects: new ObjectService(metastore, journal, buckets, config.limits.maxObjectBytes),
+    catalog,
+    ingest,
+    jobs,
     readiness: new Readiness(metastore, config.dataDir),
+    limits: { maxUploadBytes: config.limits.maxUploadBytes },
   };
 }
 
@@ -119,6 +166,7 @@ async function bootstrapState(
 ): Promise<BootstrapReport> {
   const ctx = systemContext(clock);
   await services.buckets.ensureDefaults(ctx);
+  await services.jobs.recoverInterrupted();
   const keys = await services.keys.bootstrap(ctx, config.adminKey);
   return {
     ...(keys?.generatedKey !== undefined && { generatedAdminKey: keys.generatedKey }),

@@ -1,4 +1,7 @@
 import type { KeyService } from './access/index.js';
+import type { CatalogService } from './catalog/index.js';
+import type { IngestService } from './ingest/index.js';
+import type { JobService } from './jobs/index.js';
 import type { JournalService } from './journal/index.js';
 import type { Readiness } from './ops/readiness.js';
 import type { BucketService, ObjectService } from './storage/index.js';
@@ -9,5 +12,9 @@ export interface Services {
   readonly journal: JournalService;
   readonly buckets: BucketService;
   readonly objects: ObjectService;
+  readonly catalog: CatalogService;
+  readonly ingest: IngestService;
+  readonly jobs: JobService;
   readonly readiness: Readiness;
+  readonly limits: { readonly maxUploadBytes: number };
 }

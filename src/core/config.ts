@@ -14,6 +14,17 @@ export interface LimitsConfig {
   readonly maxObjectBytes: number;
   /** Largest JSON request body. */
   readonly maxJsonBodyBytes: number;
+  /** Largest file accepted by ingest uploads. */
+  readonly maxUploadBytes: number;
+  /** Uploads at least this large are ingested as background jobs (202). */
+  readonly ingestAsyncBytes: number;
+}
+
+export interface EngineConfig {
+  /** DuckDB worker threads; undefined = one per core. */
+  readonly threads: number | undefined;
+  /** DuckDB memory limit such as `4GB`; undefined = DuckDB's default (80% of RAM). */
+  readonly memoryLimit: string | undefined;
 }
 
 export interface Config {
@@ -26,6 +37,11 @@ export interface Config {
   readonly demo: boolean;
   readonly shutdownTimeoutMs: number;
   readonly limits: LimitsConfig;
+  readonly engine: EngineConfig;
+  /** Files may be ingested from server paths only inside this folder. */
+  readonly inboxDir: string;
+  /** Ingest new files dropped into the inbox automatically. */
+  readonly inboxWatch: boolean;
 }
 
 export class ConfigError extends Error {
@@ -72,6 +88,8 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     ),
   );
   const fileLimits = (file['limits'] ?? {}) as FileConfig;
+  const limit = (envName: string, fileKey: string, fallback: string) =>
+    byteSetting(envName, env[envName] ?? fileLimits[fileKey] ?? fallback);
   const config: Config = {
     dataDir,
     port: portSetting(pick('LAKEHOUSE_PORT', 'port', 'port') ?? 3100),
@@ -89,15 +107,31 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       pick('LAKEHOUSE_SHUTDOWN_TIMEOUT_MS', 'shutdownTimeoutMs', 'shutdownTimeoutMs') ?? 30_000,
     ),
     limits: {
-      maxObjectBytes: byteSetting(
-        'LAKEHOUSE_MAX_OBJECT_BYTES',
-        env['LAKEHOUSE_MAX_OBJECT_BYTES'] ?? fileLimits['maxObjectBytes'] ?? '1GiB',
+      maxObjectBytes: limit('LAKEHOUSE_MAX_OBJECT_BYTES', 'maxObjectBytes', '1GiB'),
+      maxJsonBodyBytes: limit('LAKEHOUSE_MAX_JSON_BODY_BYTES', 'maxJsonBodyBytes', '1MiB'),
+      maxUploadBytes: limit('LAKEHOUSE_MAX_UPLOAD_BYTES', 'maxUploadBytes', '10GiB'),
+      ingestAsyncBytes: limit('LAKEHOUSE_INGEST_ASYNC_BYTES', 'ingestAsyncBytes', '64MiB'),
+    },
+    engine: {
+      threads: optional(env['LAKEHOUSE_ENGINE_THREADS'] ?? file['engineThreads'], (v) =>
+        positiveIntSetting('LAKEHOUSE_ENGINE_THREADS', v),
       ),
-      maxJsonBodyBytes: byteSetting(
-        'LAKEHOUSE_MAX_JSON_BODY_BYTES',
-        env['LAKEHOUSE_MAX_JSON_BODY_BYTES'] ?? fileLimits['maxJsonBodyBytes'] ?? '1MiB',
+      memoryLimit: optional(
+        env['LAKEHOUSE_ENGINE_MEMORY_LIMIT'] ?? file['engineMemoryLimit'],
+        memoryLimitSetting,
       ),
     },
+    inboxDir: path.resolve(
+      cwd,
+      stringSetting(
+        'LAKEHOUSE_INBOX_DIR',
+        pick('LAKEHOUSE_INBOX_DIR', 'inboxDir', 'inboxDir') ?? path.join(dataDir, 'inbox'),
+      ),
+    ),
+    inboxWatch: booleanSetting(
+      'LAKEHOUSE_INBOX_WATCH',
+      pick('LAKEHOUSE_INBOX_WATCH', 'inboxWatch', 'inboxWatch') ?? true,
+    ),
   };
   return deepFreeze(config);
 }
@@ -162,6 +196,23 @@ function byteSetting(name: string, value: unknown): number {
     );
   }
   return bytes;
+}
+
+function optional<T>(value: unknown, parse: (value: unknown) => T): T | undefined {
+  return value === undefined || value === '' ? undefined : parse(value);
+}
+
+function memoryLimitSetting(value: unknown): string {
+  if (
+    typeof value !== 'string' ||
+    !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim())
+  ) {
+    throw new ConfigError(
+      'LAKEHOUSE_ENGINE_MEMORY_LIMIT',
+      `must be a size such as 2GB or 512MiB, got "${String(value)}"`,
+    );
+  }
+  return value.trim();
 }
 
 function booleanSetting(name: string, value: unknown): boolean {

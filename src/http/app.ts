@@ -9,6 +9,9 @@ import { installOpenApi, markDocsPublic } from './openapi.js';
 import { accessRoutes } from './routes/access.routes.js';
 import { journalRoutes } from './routes/journal.routes.js';
 import { storageRoutes } from './routes/storage.routes.js';
+import { catalogRoutes } from './routes/catalog.routes.js';
+import { ingestRoutes } from './routes/ingest.routes.js';
+import { jobsRoutes } from './routes/jobs.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 
 export interface HttpAppOptions {
@@ -71,6 +74,9 @@ export async function createHttpApp(
   await app.register(async (scope) => accessRoutes(scope, options.services));
   await app.register(async (scope) => journalRoutes(scope, options.services));
   await app.register(async (scope) => storageRoutes(scope, options.services));
+  await app.register(async (scope) => catalogRoutes(scope, options.services));
+  await app.register(async (scope) => ingestRoutes(scope, options.services));
+  await app.register(async (scope) => jobsRoutes(scope, options.services));
   await app.ready();
   return { app, routes };
 }

@@ -53,9 +53,91 @@ export interface JournalEventsTable {
   request_id: string | null;
 }
 
+export interface DatasetsTable {
+  name: string;
+  bucket: string;
+  description: string;
+  owner: string | null;
+  sensitivity: string;
+  tags: string;
+  row_key_column: string | null;
+  columns: string;
+  lineage: string;
+  freshness_interval_s: number | null;
+  last_data_at: string;
+  current_snapshot_id: string;
+  /** bigint: PostgreSQL returns it as text, read it with Number(). */
+  row_count: number | string;
+  size_bytes: number | string;
+  status: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface SnapshotsTable {
+  id: string;
+  dataset: string;
+  seq: number;
+  operation: string;
+  row_count: number | string;
+  size_bytes: number | string;
+  columns: string;
+  job_id: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface SnapshotFilesTable {
+  snapshot_id: string;
+  position: number;
+  file_key: string;
+  kind: string;
+  row_count: number | string;
+  size_bytes: number | string;
+}
+
+export interface ColumnOverridesTable {
+  dataset: string;
+  column_name: string;
+  is_pii: number | null;
+  pii_category: string | null;
+  sensitivity: string | null;
+  description: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  state: string;
+  dataset: string | null;
+  params: string;
+  progress: string;
+  result: string | null;
+  error: string | null;
+  created_at: string;
+  created_by: string;
+  started_at: string | null;
+  finished_at: string | null;
+  updated_at: string;
+}
+
+export interface CatalogStateTable {
+  id: number;
+  version: number | string;
+}
+
 export interface MetastoreSchema {
   principals: PrincipalsTable;
   api_keys: ApiKeysTable;
   buckets: BucketsTable;
   journal_events: JournalEventsTable;
+  datasets: DatasetsTable;
+  snapshots: SnapshotsTable;
+  snapshot_files: SnapshotFilesTable;
+  column_overrides: ColumnOverridesTable;
+  jobs: JobsTable;
+  catalog_state: CatalogStateTable;
 }

@@ -37,6 +37,7 @@ export class BucketService {
     for (const bucket of await repo.selectBuckets(this.#metastore.db)) {
       await mkdir(this.#bucketDir(bucket.name), { recursive: true });
     }
+    await mkdir(this.#stagingDir(), { recursive: true });
     await this.stagingStore().sweepStaging(60 * 60_000);
   }
 

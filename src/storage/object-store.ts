@@ -33,6 +33,11 @@ export interface ObjectStore {
   head(key: string): Promise<ObjectInfo | null>;
   put(key: string, body: ObjectBody, options?: WriteOptions): Promise<ObjectInfo>;
   stage(body: ObjectBody, options?: WriteOptions): Promise<StagedObject>;
+  /**
+   * Takes over a file an engine wrote into the staging area (same filesystem), syncs it, and
+   * returns it staged for commit. The file is moved, not copied.
+   */
+  stageFile(localPath: string): Promise<StagedObject>;
   delete(key: string): Promise<boolean>;
   list(prefix?: string): Promise<ObjectInfo[]>;
   createReadStream(key: string): Promise<Readable>;

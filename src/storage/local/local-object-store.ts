@@ -73,6 +73,33 @@ export class LocalObjectStore implements ObjectStore {
     }
   }
 
+  async stageFile(localPath: string): Promise<StagedObject> {
+    const resolved = path.resolve(localPath);
+    if (!resolved.startsWith(this.#staging + path.sep)) {
+      throw new Error(`stageFile takes files inside the staging area, not ${resolved}`);
+    }
+    const hash = createHash('sha256');
+    let size = 0;
+    const handle = await open(resolved, 'r+');
+    try {
+      for await (const chunk of handle.createReadStream({
+        autoClose: false,
+      }) as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        hash.update(chunk);
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return this.#staged(resolved, size, hash.digest('hex'));
+  }
+
+  /** A fresh path inside the staging area, for engines that write files themselves. */
+  stagingPath(suffix: string): string {
+    return path.join(this.#staging, `${uuidv7()}${suffix}`);
+  }
+
   async delete(key: string): Promise<boolean> {
     const file = this.#path(key);
     try {

@@ -1,0 +1,25 @@
+/** Catalog: dataset manifests, snapshots, column classification and schema evolution. */
+export {
+  CatalogService,
+  WRITERS,
+  type CatalogDeps,
+  type MissingFilesReport,
+} from './catalog.service.js';
+export { classifyColumns, type PhysicalColumn } from './classify-columns.js';
+export { selectOverrides } from './column-override.js';
+export { assertValidRowKey, sampleColumnValues } from './data-checks.js';
+export {
+  validateDatasetName,
+  viewDataset,
+  SENSITIVITY_LEVELS,
+  type Dataset,
+  type DatasetColumn,
+  type DatasetView,
+  type Lineage,
+  type PiiCategoryName,
+  type SensitivityLevel,
+} from './dataset.js';
+export type { ColumnPatch, MetadataPatch } from './metadata-patch.js';
+export { commitSnapshot, type NewDataFile, type SnapshotCommit } from './snapshot-commit.js';
+export type { DataFile, Snapshot, SnapshotOperation } from './snapshot.js';
+export { diffSchemas, type SchemaDiff, type ColumnSchema } from './schema/index.js';

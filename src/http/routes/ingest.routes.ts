@@ -1,0 +1,191 @@
+import { Readable } from 'node:stream';
+import multipart from '@fastify/multipart';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../core/index.js';
+import { csvOptionsFromQuery } from '../../ingest/formats/index.js';
+import { parseMode, type IngestRequest } from '../../ingest/index.js';
+import type { Services } from '../../services.js';
+import { datasetJson, DatasetSchema } from './catalog.schemas.js';
+import { responses } from '../schemas.js';
+
+export const FileQuery = Type.Object({
+  dataset: Type.String({ description: 'Target dataset (lowercase SQL identifier)' }),
+  mode: Type.Optional(
+    Type.Union([Type.Literal('create'), Type.Literal('append'), Type.Literal('replace')]),
+  ),
+  format: Type.Optional(
+    Type.String({
+      description: 'csv, tsv, json, ndjson, parquet (else from content type, name, content)',
+    }),
+  ),
+  key: Type.Optional(Type.String({ description: 'Row key column, declared on create or replace' })),
+  bucket: Type.Optional(Type.String()),
+  filename: Type.Optional(
+    Type.String({ description: 'Name of the uploaded file, for format detection and lineage' }),
+  ),
+  description: Type.Optional(Type.String()),
+  async: Type.Optional(
+    Type.Boolean({ description: 'Run as a background job (202); default: by size' }),
+  ),
+  delimiter: Type.Optional(Type.String()),
+  quote: Type.Optional(Type.String()),
+  escape: Type.Optional(Type.String()),
+  header: Type.Optional(Type.String({ description: 'true, false or auto' })),
+  encoding: Type.Optional(Type.String()),
+});
+type FileQueryType = {
+  dataset: string;
+  mode?: string;
+  format?: string;
+  key?: string;
+  bucket?: string;
+  filename?: string;
+  description?: string;
+  async?: boolean;
+  delimiter?: string;
+  quote?: string;
+  escape?: string;
+  header?: string;
+  encoding?: string;
+};
+
+const IngestAccepted = Type.Object({ job_id: Type.String(), status_url: Type.String() });
+const IngestCreated = Type.Object({
+  job_id: Type.String(),
+  snapshot_id: Type.String(),
+  rows_written: Type.Integer(),
+  dataset: DatasetSchema,
+});
+
+/** Uploads take the body as a raw stream (or a multipart file part), never buffered whole. */
+export async function ingestRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  await app.register(multipart, { limits: { fileSize: services.limits.maxUploadBytes, files: 1 } });
+
+  app.post<{ Querystring: FileQueryType }>(
+    '/ingest/file',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'Ingest an uploaded file (CSV, TSV, JSON, NDJSON, Parquet) into a dataset',
+        description:
+          'The body is the file itself (any content type) or a multipart/form-data upload with one file part. ' +
+          'Small files are ingested before the response (201); large ones, or async=true, run as a job (202).',
+        querystring: FileQuery,
+        response: responses(
+          { 201: IngestCreated, 202: IngestAccepted },
+          400,
+          403,
+          404,
+          409,
+          413,
+          415,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const query = request.query;
+      const ingestRequest: IngestRequest = {
+        dataset: query.dataset,
+        mode: parseMode(query.mode),
+        sourceSystem: 'upload',
+        csv: csvOptionsFromQuery(csvQuery(query)),
+        ...(query.format !== undefined && { format: query.format }),
+        ...(query.key !== undefined && { rowKey: query.key }),
+        ...(query.bucket !== undefined && { bucket: query.bucket }),
+        ...(request.headers['x-lakehouse-bucket'] !== undefined && {
+          bucket: String(request.headers['x-lakehouse-bucket']),
+        }),
+        ...(query.description !== undefined && { description: query.description }),
+        ...(query.async !== undefined && { async: query.async }),
+      };
+      await services.ingest.precheck(request.ctx, ingestRequest); // refuse before reading the body
+      const body = await uploadBody(request, query.filename);
+      const upload = await services.ingest.stage(body.stream, body.name);
+      const outcome = await services.ingest.ingestStaged(request.ctx, upload, {
+        ...ingestRequest,
+        ...(body.contentType !== undefined && { contentType: body.contentType }),
+      });
+      if (!outcome.result) {
+        return reply
+          .status(202)
+          .send({ job_id: outcome.jobId, status_url: `/jobs/${outcome.jobId}` });
+      }
+      return reply.status(201).send({
+        job_id: outcome.jobId,
+        snapshot_id: outcome.result.snapshotId,
+        rows_written: outcome.result.rowsWritten,
+        dataset: datasetJson(outcome.result.dataset),
+      });
+    },
+  );
+
+  app.post<{ Params: { name: string }; Querystring: Omit<FileQueryType, 'dataset'> }>(
+    '/catalog/datasets/:name/schema-diff',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Preview what appending this file would do to the schema (nothing is written)',
+        params: Type.Object({ name: Type.String() }),
+        querystring: Type.Omit(FileQuery, ['dataset']),
+        response: responses(
+          { 200: Type.Unknown({ description: 'compatible, changes, result_schema, rules' }) },
+          400,
+          404,
+          413,
+          415,
+        ),
+      },
+    },
+    async (request) => {
+      const body = await uploadBody(request, request.query.filename);
+      const upload = await services.ingest.stage(body.stream, body.name);
+      try {
+        const diff = await services.ingest.schemaDiff(request.ctx, request.params.name, upload, {
+          csv: csvOptionsFromQuery(csvQuery(request.query)),
+          ...(request.query.format !== undefined && { format: request.query.format }),
+          ...(body.contentType !== undefined && { contentType: body.contentType }),
+        });
+        return {
+          compatible: diff.compatible,
+          changes: diff.changes,
+          result_schema: diff.resultSchema,
+          rules: diff.rules,
+        };
+      } finally {
+        await upload.remove();
+      }
+    },
+  );
+}
+
+function csvQuery(query: Omit<FileQueryType, 'dataset'>): Record<string, string | undefined> {
+  const { delimiter, quote, escape, header, encoding } = query;
+  return { delimiter, quote, escape, header, encoding };
+}
+
+interface UploadBody {
+  readonly stream: Readable;
+  readonly name: string;
+  readonly contentType: string | undefined;
+}
+
+async function uploadBody(
+  request: FastifyRequest,
+  filename: string | undefined,
+): Promise<UploadBody> {
+  const contentType = request.headers['content-type'];
+  if (contentType?.toLowerCase().startsWith('multipart/form-data')) {
+    const part = await request.file();
+    if (!part) throw new AppError('bad_request', 'the multipart upload has no file part');
+    return {
+      stream: part.file,
+      name: filename ?? part.filename ?? 'upload',
+      contentType: part.mimetype,
+    };
+  }
+  const body = request.body as Readable | undefined;
+  return { stream: body ?? Readable.from([]), name: filename ?? 'upload', contentType };
+}

@@ -1,0 +1,441 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  AppError,
+  ConflictError,
+  NotFoundError,
+  requireAnyRole,
+  uuidv7,
+  type RequestContext,
+} from '../core/index.js';
+import {
+  WRITERS,
+  assertValidRowKey,
+  classifyColumns,
+  commitSnapshot,
+  diffSchemas,
+  sampleColumnValues,
+  selectOverrides,
+  validateDatasetName,
+  type CatalogService,
+  type Dataset,
+  type DatasetView,
+  type PhysicalColumn,
+  type SchemaDiff,
+  type Snapshot,
+} from '../catalog/index.js';
+import type { JobService, ProgressReporter } from '../jobs/index.js';
+import type { JournalService } from '../journal/index.js';
+import type { Metastore } from '../metastore/index.js';
+import type { DuckDbEngine, EngineConnection } from '../query/index.js';
+import type { BucketService, LocalObjectStore } from '../storage/index.js';
+import { describeReader, parquetRowCount, writeParquet } from './convert.js';
+import {
+  FileRejectedError,
+  classifyReaderError,
+  detectFormat,
+  readerSql,
+  type FileFormat,
+} from './formats/index.js';
+import type { IngestRequest } from './ingest-request.js';
+import { stageUpload, type StagedUpload } from './staged-upload.js';
+import type { Readable } from 'node:stream';
+
+export interface IngestDeps {
+  readonly metastore: Metastore;
+  readonly journal: JournalService;
+  readonly buckets: BucketService;
+  readonly catalog: CatalogService;
+  readonly engine: DuckDbEngine;
+  readonly jobs: JobService;
+  /** Uploads at least this large run in the background unless the caller says otherwise. */
+  readonly asyncThresholdBytes: number;
+  readonly maxUploadBytes: number;
+  readonly stagingDir: string;
+}
+
+export interface IngestOutcome {
+  readonly jobId: string;
+  /** Set when the ingest ran to completion before returning. */
+  readonly result?: IngestResult;
+}
+
+export interface IngestResult {
+  readonly dataset: DatasetView;
+  readonly snapshotId: string;
+  readonly rowsWritten: number;
+}
+
+interface Prepared {
+  readonly format: FileFormat;
+  readonly reader: string;
+  readonly incoming: PhysicalColumn[];
+}
+
+/**
+ * Files → Parquet datasets. The file is converted in staging, checked (schema, row key,
+ * emptiness), classified, and only then committed: one metastore transaction makes the new
+ * snapshot visible together with its journal event. A failure anywhere leaves nothing.
+ */
+export class IngestService {
+  readonly #deps: IngestDeps;
+
+  constructor(deps: IngestDeps) {
+    this.#deps = deps;
+  }
+
+  /** Streams an upload into staging (size-limited); it is not data until ingested. */
+  stage(body: Readable, displayName: string): Promise<StagedUpload> {
+    return stageUpload(body, {
+      dir: this.#deps.stagingDir,
+      maxBytes: this.#deps.maxUploadBytes,
+      displayName,
+    });
+  }
+
+  /** Refuses a request that cannot succeed before any bytes are read. */
+  async precheck(ctx: RequestContext, request: IngestRequest): Promise<string> {
+    requireAnyRole(ctx, WRITERS, 'ingesting data');
+    validateDatasetName(request.dataset);
+    const existing = await this.#deps.catalog.find(request.dataset);
+    this.#checkMode(request, existing);
+    return this.#bucketFor(ctx, request, existing);
+  }
+
+  /** Ingests a staged upload; the upload is removed whatever happens. */
+  async ingestStaged(
+    ctx: RequestContext,
+    upload: StagedUpload,
+    request: IngestRequest,
+  ): Promise<IngestOutcome> {
+    let submitted = false;
+    try {
+      const outcome = await this.#submit(ctx, upload, request, () => (submitted = true));
+      return outcome;
+    } finally {
+      if (!submitted) await upload.remove();
+    }
+  }
+
+  async #submit(
+    ctx: RequestContext,
+    upload: StagedUpload,
+    request: IngestRequest,
+    onSubmitted: () => void,
+  ): Promise<IngestOutcome> {
+    const bucket = await this.precheck(ctx, request);
+    const format = detectFormat({
+      ...(request.format !== undefined && { explicit: request.format }),
+      ...(request.contentType !== undefined && { contentType: request.contentType }),
+      fileName: upload.displayName,
+      head: upload.head,
+    });
+    const runAsync = request.async ?? upload.size >= this.#deps.asyncThresholdBytes;
+    const job = await this.#deps.jobs.submit(
+      ctx,
+      {
+        kind: 'ingest',
+        dataset: request.dataset,
+        params: {
+          mode: request.mode,
+          format,
+          source: upload.displayName,
+          bytes: upload.size,
+          bucket,
+        },
+        bytesTotal: upload.size,
+      },
+      (progress, jobId) => this.#run(ctx, upload, { ...request, bucket }, format, progress, jobId),
+    );
+    onSubmitted();
+    if (runAsync) return { jobId: job.id };
+    const result = await job.outcome;
+    return {
+      jobId: job.id,
+      result: { ...result, dataset: await this.#deps.catalog.get(ctx, request.dataset) },
+    };
+  }
+
+  /** What appending this file would do to the dataset's schema, without writing anything. */
+  async schemaDiff(
+    ctx: RequestContext,
+    name: string,
+    upload: StagedUpload,
+    request: Partial<IngestRequest>,
+  ): Promise<SchemaDiff> {
+    const dataset = await this.#deps.catalog.get(ctx, name);
+    const format = detectFormat({
+      ...(request.format !== undefined && { explicit: request.format }),
+      ...(request.contentType !== undefined && { contentType: request.contentType }),
+      fileName: upload.displayName,
+      head: upload.head,
+    });
+    const prepared = await this.#deps.engine.withConnection((c) =>
+      this.#prepare(c, upload, format, request),
+    );
+    return diffSchemas(dataset.columns, prepared.incoming, { rowKeyColumn: dataset.rowKeyColumn });
+  }
+
+  async #run(
+    ctx: RequestContext,
+    upload: StagedUpload,
+    request: IngestRequest & { bucket: string },
+    format: FileFormat,
+    progress: ProgressReporter,
+    jobId: string,
+  ): Promise<Omit<IngestResult, 'dataset'>> {
+    const store = this.#deps.buckets.stagingStore();
+    const parquet = store.stagingPath('.parquet');
+    try {
+      const converted = await this.#deps.engine.withConnection(async (connection) => {
+        const prepared = await this.#prepare(connection, upload, format, request);
+        const existing = await this.#deps.catalog.find(request.dataset);
+        const schema = this.#targetSchema(request, existing, prepared.incoming);
+        const rows = await this.#convert(connection, prepared, parquet, upload, progress);
+        const keyColumn =
+          request.mode === 'create' || request.mode === 'replace'
+            ? (request.rowKey ?? existing?.rowKeyColumn)
+            : existing?.rowKeyColumn;
+        if (keyColumn) {
+          const paths =
+            request.mode === 'append' && existing
+              ? [...(await this.#deps.catalog.currentFilePaths(ctx, existing)), parquet]
+              : [parquet];
+          await assertValidRowKey(
+            connection,
+            paths,
+            keyColumn,
+            schema.map((c) => c.name),
+          );
+        }
+        const samples = await sampleColumnValues(
+          connection,
+          [parquet],
+          prepared.incoming.map((c) => c.name),
+        );
+        return { rows, schema, samples, keyColumn: keyColumn ?? null };
+      });
+      const snapshot = await this.#commit(
+        ctx,
+        request,
+        upload,
+        { format, jobId, parquet },
+        converted,
+        store,
+      );
+      return { snapshotId: snapshot.id, rowsWritten: converted.rows };
+    } finally {
+      await rm(parquet, { force: true });
+      await upload.remove();
+    }
+  }
+
+  async #prepare(
+    connection: EngineConnection,
+    upload: StagedUpload,
+    format: FileFormat,
+    request: Partial<IngestRequest>,
+  ): Promise<Prepared> {
+    if (upload.size === 0) {
+      throw new FileRejectedError({
+        code: 'empty_file',
+        message: `${upload.displayName} is empty`,
+      });
+    }
+    const reader = readerSql(upload.path, { format, ...(request.csv && { csv: request.csv }) });
+    try {
+      return { format, reader, incoming: await describeReader(connection, reader) };
+    } catch (error) {
+      throw readerFailure(error, format, upload);
+    }
+  }
+
+  async #convert(
+    connection: EngineConnection,
+    prepared: Prepared,
+    target: string,
+    upload: StagedUpload,
+    progress: ProgressReporter,
+  ): Promise<number> {
+    let rows: number;
+    try {
+      rows = await writeParquet(connection, prepared.reader, target, (fraction, rowsSoFar) =>
+        progress.update({
+          bytesProcessed: Math.round(fraction * upload.size),
+          rowsProcessed: rowsSoFar,
+        }),
+      );
+    } catch (error) {
+      throw readerFailure(error, prepared.format, upload);
+    }
+    rows = await parquetRowCount(connection, target); // verify what was written, not what was claimed
+    if (rows === 0) {
+      throw new FileRejectedError({
+        code: 'empty_file',
+        message: `${upload.displayName} contains no rows`,
+      });
+    }
+    progress.update({ bytesProcessed: upload.size, rowsProcessed: rows });
+    return rows;
+  }
+
+  #targetSchema(
+    request: IngestRequest,
+    existing: Dataset | undefined,
+    incoming: PhysicalColumn[],
+  ): PhysicalColumn[] {
+    if (request.mode !== 'append' || !existing) return incoming;
+    const diff = diffSchemas(existing.columns, incoming, { rowKeyColumn: existing.rowKeyColumn });
+    if (!diff.compatible) {
+      throw new ConflictError(
+        'schema_conflict',
+        `the file's schema is not compatible with dataset ${existing.name}`,
+        {
+          changes: diff.changes,
+          rules: diff.rules,
+        },
+      );
+    }
+    return [...diff.resultSchema];
+  }
+
+  async #commit(
+    ctx: RequestContext,
+    request: IngestRequest & { bucket: string },
+    upload: StagedUpload,
+    { format, jobId, parquet }: { format: FileFormat; jobId: string; parquet: string },
+    converted: {
+      rows: number;
+      schema: PhysicalColumn[];
+      samples: Map<string, unknown[]>;
+      keyColumn: string | null;
+    },
+    store: LocalObjectStore,
+  ): Promise<Snapshot> {
+    const staged = await store.stageFile(parquet);
+    try {
+      return await this.#deps.metastore.transaction(async (tx) => {
+        const existing = await this.#deps.catalog.find(request.dataset, tx);
+        this.#checkMode(request, existing); // again: another commit may have raced this one
+        const schema =
+          existing && request.mode === 'append'
+            ? this.#targetSchema(request, existing, converted.schema)
+            : converted.schema;
+        const overrides = await selectOverrides(tx, request.dataset);
+        const now = ctx.clock.now().toISOString();
+        const snapshotId = uuidv7();
+        const key = `datasets/${request.dataset}/${snapshotId}.parquet`;
+        const keptFiles =
+          existing && request.mode === 'append'
+            ? await this.#deps.catalog.filesOf(existing.currentSnapshotId, tx)
+            : [];
+        return commitSnapshot(tx, ctx, this.#deps.journal, {
+          snapshotId,
+          isNew: !existing,
+          operation: existing ? request.mode : 'create',
+          keptFiles,
+          newFiles: [
+            {
+              staged,
+              file: { key, kind: 'base', rowCount: converted.rows, sizeBytes: staged.size },
+            },
+          ],
+          jobId,
+          dataset: {
+            name: request.dataset,
+            bucket: request.bucket,
+            description: request.description ?? existing?.description ?? '',
+            owner: existing?.owner ?? ctx.principal.id,
+            sensitivity: existing?.sensitivity ?? 'internal',
+            tags: existing?.tags ?? [],
+            rowKeyColumn: converted.keyColumn,
+            columns: classifyColumns(schema, converted.samples, overrides, ctx.clock.now()),
+            lineage: {
+              sourceSystem: request.sourceSystem,
+              source: upload.displayName,
+              format,
+              jobId,
+              actor: ctx.principal.id,
+              at: now,
+              checksum: upload.sha256,
+              mode: request.mode,
+            },
+            freshnessIntervalSeconds: existing?.freshnessIntervalSeconds ?? null,
+            lastDataAt: now,
+            status: 'ready',
+            createdAt: existing?.createdAt ?? now,
+            createdBy: existing?.createdBy ?? ctx.principal.id,
+            updatedAt: now,
+          },
+          journal: {
+            action: `ingest_${request.mode}`,
+            newValue: {
+              snapshot_id: snapshotId,
+              rows: converted.rows,
+              bytes: staged.size,
+              source: upload.displayName,
+              source_system: request.sourceSystem,
+              checksum: upload.sha256,
+              format,
+              job_id: jobId,
+            },
+          },
+        });
+      });
+    } finally {
+      await staged.abort();
+    }
+  }
+
+  #checkMode(request: IngestRequest, existing: Dataset | undefined): void {
+    if (request.mode === 'create' && existing) {
+      throw new ConflictError(
+        'dataset_exists',
+        `dataset ${request.dataset} already exists; use mode=append or mode=replace`,
+      );
+    }
+    if (request.mode !== 'create' && !existing) {
+      throw new NotFoundError(
+        'dataset_not_found',
+        `no dataset named ${request.dataset}; use mode=create`,
+      );
+    }
+    if (request.rowKey !== undefined && request.mode === 'append') {
+      throw new AppError(
+        'bad_request',
+        'key= is declared on create or replace; change it later with PATCH …/metadata',
+      );
+    }
+  }
+
+  async #bucketFor(
+    ctx: RequestContext,
+    request: IngestRequest,
+    existing: Dataset | undefined,
+  ): Promise<string> {
+    if (
+      existing &&
+      request.mode === 'append' &&
+      request.bucket !== undefined &&
+      request.bucket !== existing.bucket
+    ) {
+      throw new ConflictError(
+        'conflict',
+        `dataset ${existing.name} lives in bucket ${existing.bucket}`,
+      );
+    }
+    const name = request.bucket ?? existing?.bucket ?? 'primary';
+    await this.#deps.buckets.get(ctx, name);
+    return name;
+  }
+}
+
+function readerFailure(error: unknown, format: FileFormat, upload: StagedUpload): unknown {
+  if (error instanceof AppError || !(error instanceof Error)) return error;
+  const problem = classifyReaderError(error, format, upload.displayName);
+  // Never leak the staging path: the classifier replaces it with the upload's name.
+  return new FileRejectedError({
+    ...problem,
+    message: problem.message.replaceAll(path.dirname(upload.path), '…'),
+  });
+}
