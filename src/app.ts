@@ -15,9 +15,10 @@ import { Metastore } from './metastore/index.js';
 import { Readiness } from './ops/readiness.js';
 import type { Services } from './services.js';
 import { CatalogService } from './catalog/index.js';
-import { IngestService } from './ingest/index.js';
+import { InboxWatcher, IngestService } from './ingest/index.js';
 import { JobService } from './jobs/index.js';
 import { DuckDbEngine } from './query/index.js';
+import { loadDemo } from './demo/index.js';
 import { BucketService, ObjectService } from './storage/index.js';
 import path from 'node:path';
 import { VERSION } from './version.js';
@@ -31,6 +32,8 @@ export interface BootstrapReport {
   /** Set only when this start generated the first admin key (print it once). */
   readonly generatedAdminKey?: string;
   readonly configuredAdminKeyInstalled: boolean;
+  /** The metastore was empty at this start (first start of this data directory). */
+  readonly fresh: boolean;
 }
 
 /**
@@ -46,6 +49,8 @@ export class Lakehouse {
   readonly routes: readonly RegisteredRoute[];
   readonly logger: Logger;
   readonly bootstrap: BootstrapReport;
+  #watcher: InboxWatcher | undefined;
+  readonly #clock: Clock;
   #stopped = false;
 
   private constructor(parts: {
@@ -57,7 +62,9 @@ export class Lakehouse {
     routes: RegisteredRoute[];
     logger: Logger;
     bootstrap: BootstrapReport;
+    clock: Clock;
   }) {
+    this.#clock = parts.clock;
     this.config = parts.config;
     this.metastore = parts.metastore;
     this.engine = parts.engine;
@@ -97,6 +104,7 @@ export class Lakehouse {
         routes,
         logger,
         bootstrap,
+        clock,
       });
     } catch (error) {
       engine.close();
@@ -105,9 +113,43 @@ export class Lakehouse {
     }
   }
 
+  /**
+   * On the first start of a data directory (and unless LAKEHOUSE_DEMO=off), generates and
+   * ingests the small demo staffing dataset. Returns whether it did.
+   */
+  async loadDemoIfFresh(onTable?: (table: string, rows: number) => void): Promise<boolean> {
+    if (!this.config.demo || !this.bootstrap.fresh) return false;
+    const ctx = systemContext();
+    await loadDemo(this.services, ctx, {
+      scale: 'small',
+      workDir: path.join(this.config.dataDir, 'staging'),
+      ...(onTable && { onTable }),
+    });
+    return true;
+  }
+
   /** Listens on the configured host and port; returns the base URL. */
   async listen(): Promise<string> {
-    return this.http.listen({ host: this.config.host, port: this.config.port });
+    const url = await this.http.listen({ host: this.config.host, port: this.config.port });
+    await this.startInboxWatcher();
+    return url;
+  }
+
+  /** Starts ingesting files dropped into the inbox (when LAKEHOUSE_INBOX_WATCH is on). */
+  async startInboxWatcher(
+    options: { intervalMs?: number; stableScans?: number } = {},
+  ): Promise<InboxWatcher | undefined> {
+    if (!this.config.inboxWatch || this.#watcher) return this.#watcher;
+    this.#watcher = new InboxWatcher({
+      inboxDir: this.config.inboxDir,
+      ingest: this.services.ingest,
+      catalog: this.services.catalog,
+      logger: this.logger,
+      clock: this.#clock,
+      ...options,
+    });
+    await this.#watcher.start();
+    return this.#watcher;
   }
 
   /** Stops accepting requests, lets in-flight ones finish, then closes the metastore. */
@@ -115,6 +157,7 @@ export class Lakehouse {
     if (this.#stopped) return;
     this.#stopped = true;
     try {
+      await this.#watcher?.stop();
       await this.http.close();
       this.logger.info('http server closed');
       await this.services.jobs.drain();
@@ -145,6 +188,7 @@ function createServices(
     asyncThresholdBytes: config.limits.ingestAsyncBytes,
     maxUploadBytes: config.limits.maxUploadBytes,
     stagingDir: path.join(config.dataDir, 'staging', 'uploads'),
+    inboxDir: config.inboxDir,
   });
   return {
     journal,
@@ -171,5 +215,6 @@ async function bootstrapState(
   return {
     ...(keys?.generatedKey !== undefined && { generatedAdminKey: keys.generatedKey }),
     configuredAdminKeyInstalled: keys !== null && keys.generatedKey === undefined,
+    fresh: keys !== null,
   };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../core/index.js';
 import { VERSION } from '../version.js';
+import { registerIngest } from './commands/ingest.js';
 import { registerKeys } from './commands/keys.js';
 import { registerServe } from './commands/serve.js';
 import { describeStartupError } from './runtime.js';
@@ -13,6 +14,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride();
   registerServe(program);
   registerKeys(program);
+  registerIngest(program);
   try {
     await program.parseAsync(argv as string[]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

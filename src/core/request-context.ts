@@ -40,6 +40,14 @@ export const CLI_OPERATOR: Principal = Object.freeze({
   roles: Object.freeze(['admin']),
 });
 
+/** The inbox watcher: ingests files an operator dropped into the inbox folder. */
+export const INBOX_PRINCIPAL: Principal = Object.freeze({
+  id: 'inbox-watcher',
+  name: 'inbox watcher',
+  kind: 'system',
+  roles: Object.freeze(['admin']),
+});
+
 export function createContext(
   principal: Principal,
   source: Transport,

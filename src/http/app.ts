@@ -10,7 +10,7 @@ import { accessRoutes } from './routes/access.routes.js';
 import { journalRoutes } from './routes/journal.routes.js';
 import { storageRoutes } from './routes/storage.routes.js';
 import { catalogRoutes } from './routes/catalog.routes.js';
-import { ingestRoutes } from './routes/ingest.routes.js';
+import { ingestPathRoutes, ingestRoutes } from './routes/ingest.routes.js';
 import { jobsRoutes } from './routes/jobs.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 
@@ -76,6 +76,7 @@ export async function createHttpApp(
   await app.register(async (scope) => storageRoutes(scope, options.services));
   await app.register(async (scope) => catalogRoutes(scope, options.services));
   await app.register(async (scope) => ingestRoutes(scope, options.services));
+  await app.register(async (scope) => ingestPathRoutes(scope, options.services));
   await app.register(async (scope) => jobsRoutes(scope, options.services));
   await app.ready();
   return { app, routes };

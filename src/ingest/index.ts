@@ -13,3 +13,10 @@ export {
   type SourceSystem,
 } from './ingest-request.js';
 export { describeLocalFile, stageUpload, type StagedUpload } from './staged-upload.js';
+export {
+  InboxWatcher,
+  datasetFor,
+  type InboxOutcome,
+  type InboxWatcherOptions,
+} from './inbox-watcher.js';
+export { resolveInboxPath } from './inbox.js';

@@ -32,13 +32,17 @@ import type { BucketService, LocalObjectStore } from '../storage/index.js';
 import { describeReader, parquetRowCount, writeParquet } from './convert.js';
 import {
   FileRejectedError,
-  classifyReaderError,
+  csvOptionsFromHead,
   detectFormat,
+  diagnoseReadFailure,
+  emptyFileProblem,
   readerSql,
   type FileFormat,
+  type ReaderOptions,
 } from './formats/index.js';
 import type { IngestRequest } from './ingest-request.js';
-import { stageUpload, type StagedUpload } from './staged-upload.js';
+import { resolveInboxPath } from './inbox.js';
+import { describeLocalFile, stageUpload, type StagedUpload } from './staged-upload.js';
 import type { Readable } from 'node:stream';
 
 export interface IngestDeps {
@@ -52,6 +56,8 @@ export interface IngestDeps {
   readonly asyncThresholdBytes: number;
   readonly maxUploadBytes: number;
   readonly stagingDir: string;
+  /** Server-side paths may be ingested only from inside this folder. */
+  readonly inboxDir: string;
 }
 
 export interface IngestOutcome {
@@ -68,6 +74,7 @@ export interface IngestResult {
 
 interface Prepared {
   readonly format: FileFormat;
+  readonly options: ReaderOptions;
   readonly reader: string;
   readonly incoming: PhysicalColumn[];
 }
@@ -91,6 +98,18 @@ export class IngestService {
       maxBytes: this.#deps.maxUploadBytes,
       displayName,
     });
+  }
+
+  /** Ingests a file already on the server; it must be inside the inbox folder. */
+  async ingestPath(
+    ctx: RequestContext,
+    requestedPath: string,
+    request: IngestRequest,
+  ): Promise<IngestOutcome> {
+    await this.precheck(ctx, request);
+    const file = await resolveInboxPath(this.#deps.inboxDir, requestedPath);
+    const upload = await describeLocalFile(file, path.basename(file));
+    return this.ingestStaged(ctx, upload, request);
   }
 
   /** Refuses a request that cannot succeed before any bytes are read. */
@@ -236,17 +255,19 @@ export class IngestService {
     format: FileFormat,
     request: Partial<IngestRequest>,
   ): Promise<Prepared> {
-    if (upload.size === 0) {
-      throw new FileRejectedError({
-        code: 'empty_file',
-        message: `${upload.displayName} is empty`,
-      });
-    }
-    const reader = readerSql(upload.path, { format, ...(request.csv && { csv: request.csv }) });
+    const empty = emptyFileProblem({ byteSize: upload.size }, format, upload.displayName);
+    if (empty) throw new FileRejectedError(empty);
+    // The delimiter and encoding come from the file's first bytes unless the caller set them:
+    // DuckDB's own guess silently reads a ragged file as one column.
+    const options: ReaderOptions = {
+      format,
+      csv: { ...csvOptionsFromHead(upload.head, format), ...request.csv },
+    };
+    const reader = readerSql(upload.path, options);
     try {
-      return { format, reader, incoming: await describeReader(connection, reader) };
+      return { format, reader, options, incoming: await describeReader(connection, reader) };
     } catch (error) {
-      throw readerFailure(error, format, upload);
+      throw await readFailure(error, connection, upload, options);
     }
   }
 
@@ -257,24 +278,19 @@ export class IngestService {
     upload: StagedUpload,
     progress: ProgressReporter,
   ): Promise<number> {
-    let rows: number;
     try {
-      rows = await writeParquet(connection, prepared.reader, target, (fraction, rowsSoFar) =>
+      await writeParquet(connection, prepared.reader, target, (fraction, rowsSoFar) =>
         progress.update({
           bytesProcessed: Math.round(fraction * upload.size),
           rowsProcessed: rowsSoFar,
         }),
       );
     } catch (error) {
-      throw readerFailure(error, prepared.format, upload);
+      throw await readFailure(error, connection, upload, prepared.options);
     }
-    rows = await parquetRowCount(connection, target); // verify what was written, not what was claimed
-    if (rows === 0) {
-      throw new FileRejectedError({
-        code: 'empty_file',
-        message: `${upload.displayName} contains no rows`,
-      });
-    }
+    const rows = await parquetRowCount(connection, target); // verify what was written, not what was claimed
+    const empty = emptyFileProblem({ rowCount: rows }, prepared.format, upload.displayName);
+    if (empty) throw new FileRejectedError(empty);
     progress.update({ bytesProcessed: upload.size, rowsProcessed: rows });
     return rows;
   }
@@ -430,12 +446,17 @@ export class IngestService {
   }
 }
 
-function readerFailure(error: unknown, format: FileFormat, upload: StagedUpload): unknown {
+/** Turns an engine failure while reading the upload into a precise 4xx (line, column, reason). */
+async function readFailure(
+  error: unknown,
+  connection: EngineConnection,
+  upload: StagedUpload,
+  options: ReaderOptions,
+): Promise<unknown> {
   if (error instanceof AppError || !(error instanceof Error)) return error;
-  const problem = classifyReaderError(error, format, upload.displayName);
-  // Never leak the staging path: the classifier replaces it with the upload's name.
-  return new FileRejectedError({
-    ...problem,
-    message: problem.message.replaceAll(path.dirname(upload.path), '…'),
-  });
+  const problem = await diagnoseReadFailure(
+    { error, path: upload.path, options, head: upload.head, displayName: upload.displayName },
+    async (sql) => (await connection.query(sql)).rows,
+  );
+  return new FileRejectedError(problem);
 }

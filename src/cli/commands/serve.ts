@@ -16,10 +16,22 @@ export function registerServe(program: Command): void {
         ...(options.dataDir !== undefined && { dataDir: options.dataDir }),
       });
       const lakehouse = await Lakehouse.create(config);
+      await loadDemo(lakehouse);
       const url = await lakehouse.listen();
       printBanner(lakehouse, displayUrl(url, config.host, config.port));
       await waitForShutdown(lakehouse, config.shutdownTimeoutMs);
     });
+}
+
+async function loadDemo(lakehouse: Lakehouse): Promise<void> {
+  const started = Date.now();
+  const loaded = await lakehouse.loadDemoIfFresh((table, rows) =>
+    process.stdout.write(`  demo: ${table} (${rows.toLocaleString('en-US')} rows)\n`),
+  );
+  if (loaded)
+    process.stdout.write(
+      `Demo staffing dataset loaded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
 }
 
 function printBanner(lakehouse: Lakehouse, url: string): void {

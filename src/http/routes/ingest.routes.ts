@@ -189,3 +189,65 @@ async function uploadBody(
   const body = request.body as Readable | undefined;
   return { stream: body ?? Readable.from([]), name: filename ?? 'upload', contentType };
 }
+
+const PathBody = Type.Object(
+  {
+    path: Type.String({
+      description: 'File path inside the server inbox folder (relative to it, or absolute)',
+    }),
+    dataset: Type.String(),
+    mode: Type.Optional(
+      Type.Union([Type.Literal('create'), Type.Literal('append'), Type.Literal('replace')]),
+    ),
+    format: Type.Optional(Type.String()),
+    key: Type.Optional(Type.String()),
+    bucket: Type.Optional(Type.String()),
+    description: Type.Optional(Type.String()),
+    async: Type.Optional(Type.Boolean()),
+    delimiter: Type.Optional(Type.String()),
+    quote: Type.Optional(Type.String()),
+    escape: Type.Optional(Type.String()),
+    header: Type.Optional(Type.String()),
+    encoding: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** Ingest from a file already on the server, confined to the inbox folder. */
+export async function ingestPathRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.post<{ Body: FileQueryType & { path: string } }>(
+    '/ingest/path',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'Ingest a file from the server inbox folder (paths outside it are refused)',
+        body: PathBody,
+        response: responses({ 201: IngestCreated, 202: IngestAccepted }, 400, 403, 404, 409, 415),
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const outcome = await services.ingest.ingestPath(request.ctx, body.path, {
+        dataset: body.dataset,
+        mode: parseMode(body.mode),
+        sourceSystem: 'server_path',
+        csv: csvOptionsFromQuery(csvQuery(body)),
+        ...(body.format !== undefined && { format: body.format }),
+        ...(body.key !== undefined && { rowKey: body.key }),
+        ...(body.bucket !== undefined && { bucket: body.bucket }),
+        ...(body.description !== undefined && { description: body.description }),
+        ...(body.async !== undefined && { async: body.async }),
+      });
+      if (!outcome.result)
+        return reply
+          .status(202)
+          .send({ job_id: outcome.jobId, status_url: `/jobs/${outcome.jobId}` });
+      return reply.status(201).send({
+        job_id: outcome.jobId,
+        snapshot_id: outcome.result.snapshotId,
+        rows_written: outcome.result.rowsWritten,
+        dataset: datasetJson(outcome.result.dataset),
+      });
+    },
+  );
+}

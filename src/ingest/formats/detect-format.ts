@@ -32,8 +32,8 @@ export function detectFormat(hints: FormatHints): FileFormat {
   return (
     fromContentType(normalise(hints.contentType?.split(';', 1)[0])) ??
     fromExtension(path.extname(hints.fileName ?? '').toLowerCase()) ??
-    fromHead(hints.head) ??
-    refuse(`could not tell the format of ${describe(hints.fileName)}; pass ?format=`)
+    fromHead(hints.head, hints.fileName) ??
+    refuse(`could not tell the format of ${uploadName(hints.fileName)}; pass ?format=`)
   );
 }
 
@@ -59,10 +59,12 @@ function fromExtension(extension: string): FileFormat | undefined {
   return BY_EXTENSION.get(extension);
 }
 
-function fromHead(head: Buffer | undefined): FileFormat | undefined {
+function fromHead(head: Buffer | undefined, fileName: string | undefined): FileFormat | undefined {
   if (head === undefined) return undefined;
   if (head.length === 0) {
-    throw new FileRejectedError({ code: 'empty_file', message: 'the file is empty (0 bytes)' });
+    // Not "unknown format": there is nothing to have a format, and the client should know that.
+    const message = `${uploadName(fileName)} is empty (0 bytes)`;
+    throw new FileRejectedError({ code: 'empty_file', message });
   }
   return sniffFormat(head);
 }
@@ -75,6 +77,6 @@ function normalise(value: string | undefined): string {
   return (value ?? '').trim().toLowerCase();
 }
 
-function describe(fileName: string | undefined): string {
+function uploadName(fileName: string | undefined): string {
   return fileName ? `'${fileName}'` : 'the upload';
 }

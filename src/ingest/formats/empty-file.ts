@@ -20,8 +20,8 @@ const NO_ROWS: Record<FileFormat, string> = {
 
 /**
  * An `empty_file` problem when the upload is 0 bytes or yielded no rows; call it before reading
- * (with byteSize) and after (with rowCount). DuckDB itself raises nothing for empty CSV or
- * JSON: it returns zero rows and a lone VARCHAR column ("column0" or "json").
+ * (with byteSize) and after (with rowCount). DuckDB raises nothing for a CSV without data: it
+ * returns zero rows and, for a 0-byte file, one invented VARCHAR column "column0".
  *
  * A header-only CSV counts as empty on purpose. It has names but no values to infer types from,
  * so every column would be VARCHAR, and that guessed schema would then clash with the first

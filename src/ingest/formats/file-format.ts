@@ -13,15 +13,6 @@ export const FORMAT_LABEL: Record<FileFormat, string> = {
   parquet: 'Parquet',
 };
 
-/** CSV and TSV share DuckDB's read_csv and its error vocabulary. */
-export const IS_DELIMITED: Record<FileFormat, boolean> = {
-  csv: true,
-  tsv: true,
-  json: false,
-  ndjson: false,
-  parquet: false,
-};
-
 export function isFileFormat(value: string): value is FileFormat {
   return (FILE_FORMATS as readonly string[]).includes(value);
 }

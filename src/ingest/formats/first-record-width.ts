@@ -12,8 +12,11 @@ const DECODER_LABEL: Record<CsvEncoding, string> = {
  * against the first one, as DuckDB's strict mode would.
  */
 export function firstRecordWidth(head: Buffer, dialect: CsvDialect): number | undefined {
-  const text = new TextDecoder(DECODER_LABEL[dialect.encoding]).decode(head);
-  if (text.trim() === '') return undefined;
+  // Leading blank lines are skipped by DuckDB too; trimStart() would also eat a leading tab.
+  const text = new TextDecoder(DECODER_LABEL[dialect.encoding])
+    .decode(head)
+    .replace(/^[\r\n]+/, '');
+  if (text === '') return undefined;
   let fields = 1;
   let quoted = false;
   for (let i = 0; i < text.length; i += 1) {

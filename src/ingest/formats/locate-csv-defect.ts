@@ -9,8 +9,8 @@ import type { Refiner } from './read-failure.js';
  */
 export const locateCsvDefect: Refiner = async (failure, first, run) => {
   const { path, options, head, displayName } = failure;
-  if (first.line !== undefined || first.code !== 'malformed_file' || head === undefined)
-    return undefined;
+  const alreadyPrecise = first.line !== undefined || first.code !== 'malformed_file';
+  if (alreadyPrecise || head === undefined) return undefined;
   const format = options.format as DelimitedFormat;
   const sql = csvDiagnosticSql(path, format, options.csv ?? {}, head);
   if (sql === undefined) return undefined;

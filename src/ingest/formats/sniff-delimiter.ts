@@ -44,7 +44,7 @@ function sampleRecords(text: string): Counts[] {
       blank = true;
     } else if (char !== '\r') {
       blank = false;
-      if (char in counts) counts[char as SniffedDelimiter] += 1;
+      if (Object.hasOwn(counts, char)) counts[char as SniffedDelimiter] += 1;
     }
   }
   // The head is cut at 64 KiB, so an unterminated last record may be partial: use it only alone.

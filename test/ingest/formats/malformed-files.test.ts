@@ -75,6 +75,21 @@ describe('CSV structure, with line numbers', () => {
     });
   });
 
+  it.each([
+    [
+      'a quoted header field holding the delimiter',
+      'people.csv',
+      '"last, first",age\n"Doe, J",1\nx,2,3\n',
+      3,
+    ],
+    ['TSV', 'people.tsv', 'a\tb\n1\t2\n3\n', 3],
+    ['semicolons, sniffed from a ragged head', 'euro.csv', 'a;b;c\n1;2;3\n4;5\n', 3],
+    ['CRLF line endings', 'dos.csv', 'a,b\r\n1,2\r\n3,4,5\r\n', 3],
+  ])('locates a ragged row in %s', async (_what, name, content, line) => {
+    const problem = await reject(name, content);
+    expect(problem).toMatchObject({ code: 'malformed_file', line });
+  });
+
   it('counts records, not physical lines, after a quoted newline (DuckDB quirk)', async () => {
     const problem = await reject('multi.csv', 'a,b\n"x\ny\nz",1\n2,3,4\n');
     expect(problem.line).toBe(3);
