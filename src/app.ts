@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { KeyService } from './access/index.js';
 import {
+  FaultInjector,
   createLogger,
   systemClock,
   systemContext,
@@ -189,6 +190,7 @@ function createServices(
     maxUploadBytes: config.limits.maxUploadBytes,
     stagingDir: path.join(config.dataDir, 'staging', 'uploads'),
     inboxDir: config.inboxDir,
+    faults: new FaultInjector(config.faultPoint),
   });
   return {
     journal,

@@ -24,6 +24,8 @@ export interface SnapshotCommit {
   readonly newFiles: readonly NewDataFile[];
   readonly jobId: string | null;
   readonly journal: Omit<JournalEntry, 'entityType' | 'entityId'>;
+  /** Called after the files are renamed into place, before the transaction commits (crash tests). */
+  readonly afterFilesPlaced?: () => void;
 }
 
 /**
@@ -68,5 +70,6 @@ export async function commitSnapshot(
   });
   await snapshots.bumpCatalogVersion(tx);
   for (const file of commit.newFiles) await file.staged.commit(file.file.key);
+  commit.afterFilesPlaced?.();
   return snapshot;
 }

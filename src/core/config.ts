@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseByteSize } from './byte-size.js';
+import { FAULT_POINTS, type FaultPointName } from './fault-injection.js';
 
 /**
  * Configuration: read once from the environment (and an optional JSON file named by
@@ -42,6 +43,8 @@ export interface Config {
   readonly inboxDir: string;
   /** Ingest new files dropped into the inbox automatically. */
   readonly inboxWatch: boolean;
+  /** Test-only: the named crash point (see core/fault-injection.ts). */
+  readonly faultPoint: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +131,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
         pick('LAKEHOUSE_INBOX_DIR', 'inboxDir', 'inboxDir') ?? path.join(dataDir, 'inbox'),
       ),
     ),
+    faultPoint: optional(env['LAKEHOUSE_FAULT_POINT'], (v) => faultPointSetting(v)),
     inboxWatch: booleanSetting(
       'LAKEHOUSE_INBOX_WATCH',
       pick('LAKEHOUSE_INBOX_WATCH', 'inboxWatch', 'inboxWatch') ?? true,
@@ -196,6 +200,13 @@ function byteSetting(name: string, value: unknown): number {
     );
   }
   return bytes;
+}
+
+function faultPointSetting(value: unknown): string {
+  if (!FAULT_POINTS.includes(value as FaultPointName)) {
+    throw new ConfigError('LAKEHOUSE_FAULT_POINT', `must be one of ${FAULT_POINTS.join(', ')}`);
+  }
+  return value as string;
 }
 
 function optional<T>(value: unknown, parse: (value: unknown) => T): T | undefined {

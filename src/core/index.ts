@@ -8,3 +8,4 @@ export * from './request-context.js';
 export * from './authorize.js';
 export * from './duration.js';
 export * from './logger.js';
+export * from './fault-injection.js';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   AppError,
   ConflictError,
+  type FaultInjector,
   NotFoundError,
   requireAnyRole,
   uuidv7,
@@ -28,7 +29,7 @@ import type { JobService, ProgressReporter } from '../jobs/index.js';
 import type { JournalService } from '../journal/index.js';
 import type { Metastore } from '../metastore/index.js';
 import type { DuckDbEngine, EngineConnection } from '../query/index.js';
-import type { BucketService, LocalObjectStore } from '../storage/index.js';
+import type { BucketService } from '../storage/index.js';
 import { describeReader, parquetRowCount, writeParquet } from './convert.js';
 import {
   FileRejectedError,
@@ -58,6 +59,7 @@ export interface IngestDeps {
   readonly stagingDir: string;
   /** Server-side paths may be ingested only from inside this folder. */
   readonly inboxDir: string;
+  readonly faults: FaultInjector;
 }
 
 export interface IngestOutcome {
@@ -203,8 +205,7 @@ export class IngestService {
     progress: ProgressReporter,
     jobId: string,
   ): Promise<Omit<IngestResult, 'dataset'>> {
-    const store = this.#deps.buckets.stagingStore();
-    const parquet = store.stagingPath('.parquet');
+    const parquet = this.#deps.buckets.stagingPath('.parquet');
     try {
       const converted = await this.#deps.engine.withConnection(async (connection) => {
         const prepared = await this.#prepare(connection, upload, format, request);
@@ -240,8 +241,8 @@ export class IngestService {
         upload,
         { format, jobId, parquet },
         converted,
-        store,
       );
+      this.#deps.faults.hit('ingest.after_commit');
       return { snapshotId: snapshot.id, rowsWritten: converted.rows };
     } finally {
       await rm(parquet, { force: true });
@@ -326,9 +327,11 @@ export class IngestService {
       samples: Map<string, unknown[]>;
       keyColumn: string | null;
     },
-    store: LocalObjectStore,
   ): Promise<Snapshot> {
+    // Staged through the target bucket's store, so commit renames it into that bucket.
+    const store = await this.#deps.buckets.store(ctx, request.bucket);
     const staged = await store.stageFile(parquet);
+    this.#deps.faults.hit('ingest.after_data_write');
     try {
       return await this.#deps.metastore.transaction(async (tx) => {
         const existing = await this.#deps.catalog.find(request.dataset, tx);
@@ -341,11 +344,13 @@ export class IngestService {
         const now = ctx.clock.now().toISOString();
         const snapshotId = uuidv7();
         const key = `datasets/${request.dataset}/${snapshotId}.parquet`;
+        this.#deps.faults.hit('ingest.before_commit');
         const keptFiles =
           existing && request.mode === 'append'
             ? await this.#deps.catalog.filesOf(existing.currentSnapshotId, tx)
             : [];
         return commitSnapshot(tx, ctx, this.#deps.journal, {
+          afterFilesPlaced: () => this.#deps.faults.hit('ingest.mid_commit'),
           snapshotId,
           isNew: !existing,
           operation: existing ? request.mode : 'create',

@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   NotFoundError,
   requireAdmin,
+  uuidv7,
   type RequestContext,
 } from '../core/index.js';
 import type { JournalService } from '../journal/index.js';
@@ -38,7 +39,7 @@ export class BucketService {
       await mkdir(this.#bucketDir(bucket.name), { recursive: true });
     }
     await mkdir(this.#stagingDir(), { recursive: true });
-    await this.stagingStore().sweepStaging(60 * 60_000);
+    await this.#stagingStore().sweepStaging(60 * 60_000);
   }
 
   list(_ctx: RequestContext): Promise<Bucket[]> {
@@ -100,7 +101,12 @@ export class BucketService {
     return new LocalObjectStore(this.#bucketDir(name), this.#stagingDir());
   }
 
-  stagingStore(): LocalObjectStore {
+  /** A fresh path in the staging area, for engines that write files themselves. */
+  stagingPath(suffix: string): string {
+    return path.join(this.#stagingDir(), `${uuidv7()}${suffix}`);
+  }
+
+  #stagingStore(): LocalObjectStore {
     return new LocalObjectStore(path.join(this.#dataDir, 'buckets'), this.#stagingDir());
   }
 

@@ -95,11 +95,6 @@ export class LocalObjectStore implements ObjectStore {
     return this.#staged(resolved, size, hash.digest('hex'));
   }
 
-  /** A fresh path inside the staging area, for engines that write files themselves. */
-  stagingPath(suffix: string): string {
-    return path.join(this.#staging, `${uuidv7()}${suffix}`);
-  }
-
   async delete(key: string): Promise<boolean> {
     const file = this.#path(key);
     try {
