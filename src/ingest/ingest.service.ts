@@ -31,6 +31,7 @@ import type { Metastore } from '../metastore/index.js';
 import type { DuckDbEngine, EngineConnection } from '../query/index.js';
 import type { BucketService } from '../storage/index.js';
 import { describeReader, parquetRowCount, writeParquet } from './convert.js';
+import { refineDecimals } from './refine-decimals.js';
 import {
   FileRejectedError,
   csvOptionsFromHead,
@@ -73,6 +74,8 @@ export interface IngestResult {
   readonly snapshotId: string;
   readonly rowsWritten: number;
 }
+
+const NO_PROGRESS: ProgressReporter = { update: () => {} };
 
 interface Prepared {
   readonly format: FileFormat;
@@ -191,10 +194,15 @@ export class IngestService {
       fileName: upload.displayName,
       head: upload.head,
     });
-    const prepared = await this.#deps.engine.withConnection((c) =>
-      this.#prepare(c, upload, format, request),
-    );
-    return diffSchemas(dataset.columns, prepared.incoming, { rowKeyColumn: dataset.rowKeyColumn });
+    const parquet = this.#deps.buckets.stagingPath('.parquet');
+    try {
+      const { incoming } = await this.#deps.engine.withConnection((c) =>
+        this.#readIncoming(c, upload, format, request, parquet, NO_PROGRESS),
+      );
+      return diffSchemas(dataset.columns, incoming, { rowKeyColumn: dataset.rowKeyColumn });
+    } finally {
+      await rm(parquet, { force: true });
+    }
   }
 
   async #run(
@@ -208,10 +216,16 @@ export class IngestService {
     const parquet = this.#deps.buckets.stagingPath('.parquet');
     try {
       const converted = await this.#deps.engine.withConnection(async (connection) => {
-        const prepared = await this.#prepare(connection, upload, format, request);
+        const { rows, incoming } = await this.#readIncoming(
+          connection,
+          upload,
+          format,
+          request,
+          parquet,
+          progress,
+        );
         const existing = await this.#deps.catalog.find(request.dataset);
-        const schema = this.#targetSchema(request, existing, prepared.incoming);
-        const rows = await this.#convert(connection, prepared, parquet, upload, progress);
+        const schema = this.#targetSchema(request, existing, incoming);
         const keyColumn =
           request.mode === 'create' || request.mode === 'replace'
             ? (request.rowKey ?? existing?.rowKeyColumn)
@@ -231,7 +245,7 @@ export class IngestService {
         const samples = await sampleColumnValues(
           connection,
           [parquet],
-          prepared.incoming.map((c) => c.name),
+          incoming.map((c) => c.name),
         );
         return { rows, schema, samples, keyColumn: keyColumn ?? null };
       });
@@ -248,6 +262,29 @@ export class IngestService {
       await rm(parquet, { force: true });
       await upload.remove();
     }
+  }
+
+  /**
+   * Reads the upload into a Parquet file in staging and returns the exact schema it got
+   * (fractional text columns refined to exact DECIMALs).
+   */
+  async #readIncoming(
+    connection: EngineConnection,
+    upload: StagedUpload,
+    format: FileFormat,
+    request: Partial<IngestRequest>,
+    parquet: string,
+    progress: ProgressReporter,
+  ): Promise<{ rows: number; incoming: PhysicalColumn[] }> {
+    const prepared = await this.#prepare(connection, upload, format, request);
+    const rows = await this.#convert(connection, prepared, parquet, upload, progress);
+    const incoming = await refineDecimals(
+      connection,
+      parquet,
+      prepared.incoming,
+      `${parquet}.refined`,
+    );
+    return { rows, incoming };
   }
 
   async #prepare(

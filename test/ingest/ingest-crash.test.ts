@@ -145,7 +145,7 @@ async function writeBigCsv(file: string, rows: number): Promise<void> {
     let chunk = '';
     for (let j = i; j < Math.min(rows, i + 10_000); j += 1)
       chunk += `${j},name-${j},city-${j % 97},${(j % 1000) / 10}\n`;
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));
 }
