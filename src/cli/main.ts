@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../core/index.js';
 import { VERSION } from '../version.js';
+import { registerDemo } from './commands/demo.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerKeys } from './commands/keys.js';
 import { registerServe } from './commands/serve.js';
@@ -15,6 +16,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerServe(program);
   registerKeys(program);
   registerIngest(program);
+  registerDemo(program);
   try {
     await program.parseAsync(argv as string[]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -29,9 +29,10 @@ import type { JobService, ProgressReporter } from '../jobs/index.js';
 import type { JournalService } from '../journal/index.js';
 import type { Metastore } from '../metastore/index.js';
 import type { DuckDbEngine, EngineConnection } from '../query/index.js';
+import { quoteIdentifier } from '../query/sql-text.js';
 import type { BucketService } from '../storage/index.js';
 import { describeReader, parquetRowCount, writeParquet } from './convert.js';
-import { refineDecimals } from './refine-decimals.js';
+import { refineNumericText } from './refine-numeric-text.js';
 import {
   FileRejectedError,
   csvOptionsFromHead,
@@ -278,7 +279,7 @@ export class IngestService {
   ): Promise<{ rows: number; incoming: PhysicalColumn[] }> {
     const prepared = await this.#prepare(connection, upload, format, request);
     const rows = await this.#convert(connection, prepared, parquet, upload, progress);
-    const incoming = await refineDecimals(
+    const incoming = await refineNumericText(
       connection,
       parquet,
       prepared.incoming,
@@ -301,9 +302,12 @@ export class IngestService {
       format,
       csv: { ...csvOptionsFromHead(upload.head, format), ...request.csv },
     };
-    const reader = readerSql(upload.path, options);
     try {
-      return { format, reader, options, incoming: await describeReader(connection, reader) };
+      return {
+        format,
+        options,
+        ...(await exactReader(connection, readerSql(upload.path, options))),
+      };
     } catch (error) {
       throw await readFailure(error, connection, upload, options);
     }
@@ -486,6 +490,27 @@ export class IngestService {
     await this.#deps.buckets.get(ctx, name);
     return name;
   }
+}
+
+const HUGE_INTEGERS = new Set(['HUGEINT', 'UHUGEINT']);
+
+/**
+ * The reader as a query whose columns Parquet can hold exactly. read_json types integer
+ * columns that mix signs as HUGEINT, which the Parquet writer would store as DOUBLE (rounded):
+ * such columns are read as text and made exact again by refineNumericText.
+ */
+async function exactReader(
+  connection: EngineConnection,
+  reader: string,
+): Promise<{ reader: string; incoming: PhysicalColumn[] }> {
+  const incoming = await describeReader(connection, reader);
+  const huge = incoming.filter((c) => HUGE_INTEGERS.has(c.type));
+  if (huge.length === 0) return { reader, incoming };
+  const casts = huge.map(
+    (c) => `CAST(${quoteIdentifier(c.name)} AS VARCHAR) AS ${quoteIdentifier(c.name)}`,
+  );
+  const wrapped = `(SELECT * REPLACE (${casts.join(', ')}) FROM ${reader})`;
+  return { reader: wrapped, incoming: await describeReader(connection, wrapped) };
 }
 
 /** Turns an engine failure while reading the upload into a precise 4xx (line, column, reason). */

@@ -3,13 +3,15 @@ import type { FileFormat } from './file-format.js';
 import { findEmptyJson } from './find-empty-json.js';
 import type { IngestFileError } from './ingest-file-error.js';
 import { locateCsvDefect } from './locate-csv-defect.js';
+import { locateNdjsonLine } from './locate-ndjson-line.js';
 import type { ReadFailure, Refiner, RunSql } from './read-failure.js';
 
 const REFINERS: Record<FileFormat, Refiner> = {
   csv: locateCsvDefect,
   tsv: locateCsvDefect,
   json: findEmptyJson,
-  ndjson: findEmptyJson,
+  ndjson: async (failure, first, run) =>
+    (await findEmptyJson(failure, first, run)) ?? (await locateNdjsonLine(failure, first, run)),
   parquet: async () => undefined,
 };
 
