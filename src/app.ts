@@ -18,7 +18,15 @@ import type { Services } from './services.js';
 import { CatalogService } from './catalog/index.js';
 import { InboxWatcher, IngestService } from './ingest/index.js';
 import { JobService } from './jobs/index.js';
-import { DuckDbEngine } from './query/index.js';
+import {
+  ConcurrencyGate,
+  DuckDbEngine,
+  DuckDbQueryEngine,
+  NamespaceRegistry,
+  QueryLog,
+  QueryService,
+  ResultStore,
+} from './query/index.js';
 import { loadDemo } from './demo/index.js';
 import { BucketService, ObjectService } from './storage/index.js';
 import path from 'node:path';
@@ -45,6 +53,7 @@ export class Lakehouse {
   readonly config: Config;
   readonly metastore: Metastore;
   readonly engine: DuckDbEngine;
+  readonly queryEngine: DuckDbQueryEngine;
   readonly services: Services;
   readonly http: FastifyInstance;
   readonly routes: readonly RegisteredRoute[];
@@ -58,6 +67,7 @@ export class Lakehouse {
     config: Config;
     metastore: Metastore;
     engine: DuckDbEngine;
+    queryEngine: DuckDbQueryEngine;
     services: Services;
     http: FastifyInstance;
     routes: RegisteredRoute[];
@@ -69,6 +79,7 @@ export class Lakehouse {
     this.config = parts.config;
     this.metastore = parts.metastore;
     this.engine = parts.engine;
+    this.queryEngine = parts.queryEngine;
     this.services = parts.services;
     this.http = parts.http;
     this.routes = parts.routes;
@@ -86,8 +97,14 @@ export class Lakehouse {
       ...(config.engine.memoryLimit !== undefined && { memoryLimit: config.engine.memoryLimit }),
       tempDirectory: path.join(config.dataDir, 'staging', 'engine'),
     });
+    const queryEngine = await DuckDbQueryEngine.create({
+      allowedDirectories: [path.join(config.dataDir, 'buckets') + path.sep],
+      tempDirectory: path.join(config.dataDir, 'staging', 'query-engine'),
+      ...(config.engine.threads !== undefined && { threads: config.engine.threads }),
+      ...(config.engine.memoryLimit !== undefined && { memoryLimit: config.engine.memoryLimit }),
+    });
     try {
-      const services = createServices(config, metastore, engine, clock);
+      const services = createServices(config, metastore, { engine, queryEngine }, clock, logger);
       const bootstrap = await bootstrapState(config, services, clock);
       const { app, routes } = await createHttpApp({
         services,
@@ -100,6 +117,7 @@ export class Lakehouse {
         config,
         metastore,
         engine,
+        queryEngine,
         services,
         http: app,
         routes,
@@ -109,6 +127,7 @@ export class Lakehouse {
       });
     } catch (error) {
       engine.close();
+      queryEngine.close();
       await metastore.close();
       throw error;
     }
@@ -163,18 +182,27 @@ export class Lakehouse {
       this.logger.info('http server closed');
       await this.services.jobs.drain();
     } finally {
+      await this.services.queryLog.flush();
       this.engine.close();
+      this.queryEngine.close();
       await this.metastore.close();
     }
   }
 }
 
+interface Engines {
+  readonly engine: DuckDbEngine;
+  readonly queryEngine: DuckDbQueryEngine;
+}
+
 function createServices(
   config: Config,
   metastore: Metastore,
-  engine: DuckDbEngine,
+  engines: Engines,
   clock: Clock,
+  logger: Logger,
 ): Services {
+  const { engine, queryEngine } = engines;
   const journal = new JournalService(metastore);
   const buckets = new BucketService(metastore, journal, config.dataDir);
   const catalog = new CatalogService({ metastore, journal, buckets, engine, clock });
@@ -192,8 +220,31 @@ function createServices(
     inboxDir: config.inboxDir,
     faults: new FaultInjector(config.faultPoint),
   });
+  const queryLog = new QueryLog(metastore, logger);
+  const query = new QueryService({
+    engine: queryEngine,
+    namespaces: new NamespaceRegistry(queryEngine, catalog),
+    gate: new ConcurrencyGate(config.query.maxConcurrent, config.query.queueWaitMs),
+    log: queryLog,
+    results: new ResultStore(
+      {
+        maxResults: config.query.pagedResults,
+        maxBytes: config.query.pagedBytes,
+        ttlMs: config.query.pagedTtlMs,
+      },
+      clock,
+    ),
+    limits: {
+      timeoutMs: config.query.timeoutMs,
+      maxInlineRows: config.query.maxInlineRows,
+      maxPagedRows: config.query.maxPagedRows,
+    },
+    hiddenPaths: [config.dataDir],
+  });
   return {
     journal,
+    query,
+    queryLog,
     keys: new KeyService(metastore, journal, clock),
     buckets,
     objects: new ObjectService(metastore, journal, buckets, config.limits.maxObjectBytes),

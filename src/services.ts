@@ -3,6 +3,7 @@ import type { CatalogService } from './catalog/index.js';
 import type { IngestService } from './ingest/index.js';
 import type { JobService } from './jobs/index.js';
 import type { JournalService } from './journal/index.js';
+import type { QueryLog, QueryService } from './query/index.js';
 import type { Readiness } from './ops/readiness.js';
 import type { BucketService, ObjectService } from './storage/index.js';
 
@@ -15,6 +16,8 @@ export interface Services {
   readonly catalog: CatalogService;
   readonly ingest: IngestService;
   readonly jobs: JobService;
+  readonly query: QueryService;
+  readonly queryLog: QueryLog;
   readonly readiness: Readiness;
   readonly limits: { readonly maxUploadBytes: number };
 }

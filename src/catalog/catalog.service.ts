@@ -57,6 +57,11 @@ export class CatalogService {
     return viewDataset(await this.#datasetOrThrow(name), this.#deps.clock.now());
   }
 
+  /** Incremented by every catalog commit; query namespaces are compiled per version. */
+  version(): Promise<number> {
+    return snapshots.selectCatalogVersion(this.#deps.metastore.db);
+  }
+
   /** The dataset as stored, or undefined; for services that commit snapshots. */
   find(name: string, tx?: MetastoreTx): Promise<Dataset | undefined> {
     return datasets.selectDataset(tx ?? this.#deps.metastore.db, name);

@@ -52,8 +52,10 @@ export async function sampleColumnValues(
   columns: readonly string[],
   limit = 1000,
 ): Promise<Map<string, unknown[]>> {
+  // A reservoir over the whole file would read all of it; the first rows (10× the sample)
+  // are enough to classify columns and cost one row group.
   const result = await connection.query(
-    `SELECT * FROM ${parquetScan(paths)} USING SAMPLE reservoir(${limit} ROWS) REPEATABLE (42)`,
+    `SELECT * FROM (SELECT * FROM ${parquetScan(paths)} LIMIT ${limit * 10}) USING SAMPLE reservoir(${limit} ROWS) REPEATABLE (42)`,
   );
   const samples = new Map<string, unknown[]>(columns.map((c) => [c, []]));
   for (const row of result.rows) {

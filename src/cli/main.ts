@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { registerDemo } from './commands/demo.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerKeys } from './commands/keys.js';
+import { registerQuery } from './commands/query.js';
 import { registerServe } from './commands/serve.js';
 import { describeStartupError } from './runtime.js';
 
@@ -17,6 +18,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerKeys(program);
   registerIngest(program);
   registerDemo(program);
+  registerQuery(program);
   try {
     await program.parseAsync(argv as string[]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -21,6 +21,22 @@ export interface LimitsConfig {
   readonly ingestAsyncBytes: number;
 }
 
+export interface QueryConfig {
+  /** A query running longer is interrupted (408 query_timeout). */
+  readonly timeoutMs: number;
+  /** Rows returned inline in JSON; beyond them the result says `truncated: true`. */
+  readonly maxInlineRows: number;
+  /** Queries running at once; more wait in line. */
+  readonly maxConcurrent: number;
+  /** How long a query waits in line before 503 too_busy. */
+  readonly queueWaitMs: number;
+  /** Paged results: the largest kept, how many are kept, their total size, their lifetime. */
+  readonly maxPagedRows: number;
+  readonly pagedResults: number;
+  readonly pagedBytes: number;
+  readonly pagedTtlMs: number;
+}
+
 export interface EngineConfig {
   /** DuckDB worker threads; undefined = one per core. */
   readonly threads: number | undefined;
@@ -39,6 +55,7 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   readonly limits: LimitsConfig;
   readonly engine: EngineConfig;
+  readonly query: QueryConfig;
   /** Files may be ingested from server paths only inside this folder. */
   readonly inboxDir: string;
   /** Ingest new files dropped into the inbox automatically. */
@@ -91,6 +108,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     ),
   );
   const fileLimits = (file['limits'] ?? {}) as FileConfig;
+  const fileQuery = (file['query'] ?? {}) as FileConfig;
   const limit = (envName: string, fileKey: string, fallback: string) =>
     byteSetting(envName, env[envName] ?? fileLimits[fileKey] ?? fallback);
   const config: Config = {
@@ -131,6 +149,40 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
         pick('LAKEHOUSE_INBOX_DIR', 'inboxDir', 'inboxDir') ?? path.join(dataDir, 'inbox'),
       ),
     ),
+    query: {
+      timeoutMs: positiveIntSetting(
+        'LAKEHOUSE_QUERY_TIMEOUT_MS',
+        env['LAKEHOUSE_QUERY_TIMEOUT_MS'] ?? fileQuery['timeoutMs'] ?? 30_000,
+      ),
+      maxInlineRows: positiveIntSetting(
+        'LAKEHOUSE_QUERY_MAX_ROWS',
+        env['LAKEHOUSE_QUERY_MAX_ROWS'] ?? fileQuery['maxInlineRows'] ?? 10_000,
+      ),
+      maxConcurrent: positiveIntSetting(
+        'LAKEHOUSE_QUERY_CONCURRENCY',
+        env['LAKEHOUSE_QUERY_CONCURRENCY'] ?? fileQuery['maxConcurrent'] ?? 4,
+      ),
+      maxPagedRows: positiveIntSetting(
+        'LAKEHOUSE_PAGED_MAX_ROWS',
+        env['LAKEHOUSE_PAGED_MAX_ROWS'] ?? fileQuery['maxPagedRows'] ?? 1_000_000,
+      ),
+      pagedResults: positiveIntSetting(
+        'LAKEHOUSE_PAGED_RESULTS',
+        env['LAKEHOUSE_PAGED_RESULTS'] ?? fileQuery['pagedResults'] ?? 64,
+      ),
+      pagedBytes: byteSetting(
+        'LAKEHOUSE_PAGED_BYTES',
+        env['LAKEHOUSE_PAGED_BYTES'] ?? fileQuery['pagedBytes'] ?? '1GiB',
+      ),
+      pagedTtlMs: positiveIntSetting(
+        'LAKEHOUSE_PAGED_TTL_MS',
+        env['LAKEHOUSE_PAGED_TTL_MS'] ?? fileQuery['pagedTtlMs'] ?? 15 * 60_000,
+      ),
+      queueWaitMs: positiveIntSetting(
+        'LAKEHOUSE_QUERY_QUEUE_MS',
+        env['LAKEHOUSE_QUERY_QUEUE_MS'] ?? fileQuery['queueWaitMs'] ?? 10_000,
+      ),
+    },
     faultPoint: optional(env['LAKEHOUSE_FAULT_POINT'], (v) => faultPointSetting(v)),
     inboxWatch: booleanSetting(
       'LAKEHOUSE_INBOX_WATCH',

@@ -21,7 +21,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     const { status, body } = toResponse(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.error.code, status }, body.error.message);
-    if (error instanceof AppError && error.code === 'too_many_requests') {
+    if (
+      error instanceof AppError &&
+      (error.code === 'too_many_requests' || error.code === 'too_busy')
+    ) {
       const retry = (error.details as { retry_after_s?: number } | undefined)?.retry_after_s;
       if (retry !== undefined) void reply.header('retry-after', String(retry));
     }

@@ -129,7 +129,22 @@ export interface CatalogStateTable {
   version: number | string;
 }
 
+export interface QueryLogTable {
+  id: string;
+  ts: string;
+  principal_id: string;
+  source: string;
+  request_id: string | null;
+  sql: string;
+  datasets: string;
+  row_count: number | string | null;
+  latency_ms: number;
+  status: string;
+  error_code: string | null;
+}
+
 export interface MetastoreSchema {
+  query_log: QueryLogTable;
   principals: PrincipalsTable;
   api_keys: ApiKeysTable;
   buckets: BucketsTable;

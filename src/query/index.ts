@@ -1,3 +1,18 @@
-/** Query: the engine interface and its DuckDB implementation. */
+/** Query: the engines (DuckDB behind our interfaces), namespaces, statement guard, query service. */
 export type { EngineColumn, EngineConnection, EngineProgress, EngineResult } from './engine.js';
 export { DuckDbEngine, type DuckDbEngineOptions } from './duckdb/duckdb-engine.js';
+export {
+  DuckDbQueryEngine,
+  type QueryEngineOptions,
+  type StreamFormat,
+} from './duckdb/query-engine.js';
+export { NamespaceRegistry, type Namespace } from './namespace.js';
+export { QueryLog, type QueryLogEntry, type QueryStatus } from './query-log.js';
+export {
+  QueryService,
+  type QueryLimits,
+  type QueryRequest,
+  type QueryResult,
+} from './query.service.js';
+export { ConcurrencyGate } from './concurrency-gate.js';
+export { ResultStore, type ResultStoreLimits } from './result-store.js';

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { MetastoreDialect } from '../dialect.js';
 import { foundationMigration } from './001-foundation.js';
 import { catalogMigration } from './002-catalog.js';
+import { queryLogMigration } from './003-query-log.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
 export function migrationProvider(dialect: MetastoreDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '001-foundation': foundationMigration(dialect),
     '002-catalog': catalogMigration(),
+    '003-query-log': queryLogMigration(),
   };
   return { getMigrations: async () => migrations };
 }

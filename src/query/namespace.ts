@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type { RequestContext } from '../core/index.js';
+import type { CatalogService, DatasetView } from '../catalog/index.js';
+import type { DuckDbQueryEngine, ViewDefinition } from './duckdb/query-engine.js';
+import { parquetScan, sqlString } from './sql-text.js';
+
+/** What one caller may read: a schema of views in the query engine. */
+export interface Namespace {
+  readonly schema: string;
+  readonly catalogVersion: number;
+  /** Lowercased view names. */
+  readonly tables: ReadonlySet<string>;
+  readonly systemTables: ReadonlySet<string>;
+}
+
+/** How old namespaces linger (for queries still running on them) before they are dropped. */
+const RETIRE_AFTER_MS = 60_000;
+
+/**
+ * Compiles a caller's namespace — one view per dataset they may read — from the catalog's
+ * current snapshots, once per (catalog version, role set), and reuses it until the catalog
+ * changes. A change is visible to the next query: the version is checked on every query.
+ */
+export class NamespaceRegistry {
+  readonly #engine: DuckDbQueryEngine;
+  readonly #catalog: CatalogService;
+  readonly #compiled = new Map<string, Promise<Namespace>>();
+
+  constructor(engine: DuckDbQueryEngine, catalog: CatalogService) {
+    this.#engine = engine;
+    this.#catalog = catalog;
+  }
+
+  async forContext(ctx: RequestContext): Promise<Namespace> {
+    const version = await this.#catalog.version();
+    const roles = [...ctx.principal.roles].sort().join(',');
+    const key = `${version}|${roles}`;
+    let namespace = this.#compiled.get(key);
+    if (!namespace) {
+      namespace = this.#compile(ctx, version, roles);
+      this.#compiled.set(key, namespace);
+      namespace.catch(() => this.#compiled.delete(key));
+      this.#retireOlderThan(version);
+    }
+    return namespace;
+  }
+
+  async #compile(ctx: RequestContext, version: number, roles: string): Promise<Namespace> {
+    const schema = `ns_${createHash('sha256').update(`${version}|${roles}`).digest('hex').slice(0, 16)}`;
+    const datasets = await this.#catalog.list(ctx);
+    const views: ViewDefinition[] = [];
+    for (const dataset of datasets)
+      views.push({ name: dataset.name, sql: await this.#datasetSql(ctx, dataset) });
+    await this.#engine.defineSchema(schema, views);
+    return {
+      schema,
+      catalogVersion: version,
+      tables: new Set(views.map((v) => v.name.toLowerCase())),
+      systemTables: new Set(),
+    };
+  }
+
+  async #datasetSql(ctx: RequestContext, dataset: DatasetView): Promise<string> {
+    if (dataset.status !== 'ready') {
+      const message = `dataset ${dataset.name} has missing data files; restore them and run POST /catalog/resync-missing`;
+      return `SELECT error(${sqlString(message)}) AS unavailable`;
+    }
+    return `SELECT * FROM ${parquetScan(await this.#catalog.currentFilePaths(ctx, dataset))}`;
+  }
+
+  #retireOlderThan(version: number): void {
+    for (const [key, namespace] of this.#compiled) {
+      if (Number(key.split('|')[0]) >= version) continue;
+      this.#compiled.delete(key);
+      const timer = setTimeout(() => {
+        void namespace.then((ns) => this.#engine.dropSchema(ns.schema)).catch(() => {});
+      }, RETIRE_AFTER_MS);
+      timer.unref();
+    }
+  }
+}
