@@ -25,6 +25,7 @@ import {
   NamespaceRegistry,
   QueryLog,
   QueryService,
+  JournalMirror,
   ResultStore,
 } from './query/index.js';
 import { loadDemo } from './demo/index.js';
@@ -226,6 +227,7 @@ function createServices(
     namespaces: new NamespaceRegistry(queryEngine, catalog),
     gate: new ConcurrencyGate(config.query.maxConcurrent, config.query.queueWaitMs),
     log: queryLog,
+    journalMirror: new JournalMirror(queryEngine, metastore),
     results: new ResultStore(
       {
         maxResults: config.query.pagedResults,

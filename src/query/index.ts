@@ -16,3 +16,4 @@ export {
 } from './query.service.js';
 export { ConcurrencyGate } from './concurrency-gate.js';
 export { ResultStore, type ResultStoreLimits } from './result-store.js';
+export { JournalMirror } from './journal-mirror.js';

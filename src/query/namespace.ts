@@ -56,7 +56,8 @@ export class NamespaceRegistry {
       schema,
       catalogVersion: version,
       tables: new Set(views.map((v) => v.name.toLowerCase())),
-      systemTables: new Set(),
+      // The journal holds every change with old and new values: administrators only.
+      systemTables: new Set(roles.split(',').includes('admin') ? ['journal'] : []),
     };
   }
 

@@ -1,4 +1,5 @@
 import { AppError, NotFoundError, uuidv7, type RequestContext } from '../core/index.js';
+import type { JournalMirror } from './journal-mirror.js';
 import type { ResultStore } from './result-store.js';
 import type { ConcurrencyGate } from './concurrency-gate.js';
 import type { DuckDbQueryEngine, JsonResult, StreamFormat } from './duckdb/query-engine.js';
@@ -47,6 +48,7 @@ export interface QueryDeps {
   readonly gate: ConcurrencyGate;
   readonly log: QueryLog;
   readonly results: ResultStore;
+  readonly journalMirror: JournalMirror;
   readonly limits: QueryLimits;
   /** Server paths that must never appear in an error message (the data directory). */
   readonly hiddenPaths: readonly string[];
@@ -114,7 +116,7 @@ export class QueryService {
           namespace.schema,
           this.#deps.limits.timeoutMs,
           async (session) => {
-            const guarded = await guardStatement(request.sql, namespace, session.serialize);
+            const guarded = await this.#guard(request.sql, namespace, session.serialize);
             note(guarded.tables);
             const result = await session.readJson(request.sql, request.params ?? [], maxRows);
             return { ...result, datasets: guarded.tables };
@@ -142,7 +144,7 @@ export class QueryService {
       request.params ?? [],
       format,
       async (serialize) => {
-        guarded = await guardStatement(request.sql, namespace, serialize);
+        guarded = await this.#guard(request.sql, namespace, serialize);
       },
     );
     // Pull the first chunk now, so a refusal or SQL error is an HTTP error, not a broken stream.
@@ -171,6 +173,17 @@ export class QueryService {
     } finally {
       this.#record(ctx, sql, tables(), null, started, failure);
     }
+  }
+
+  /** The statement guard, then the system views the statement reads brought up to date. */
+  async #guard(
+    sql: string,
+    namespace: Namespace,
+    serialize: (sql: string) => Promise<string>,
+  ): Promise<GuardedStatement> {
+    const guarded = await guardStatement(sql, namespace, serialize);
+    if (guarded.systemTables.includes('journal')) await this.#deps.journalMirror.sync();
+    return guarded;
   }
 
   async #logged(

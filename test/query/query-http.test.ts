@@ -226,3 +226,36 @@ describe('paging', () => {
     );
   });
 });
+
+describe('the journal as a system view', () => {
+  it('is queryable with SQL by admins, and current', async () => {
+    await app.request({ method: 'POST', url: '/storage/buckets', body: { name: 'fresh-bucket' } });
+    const result = await rows(
+      "SELECT entity_type, action, actor FROM lakehouse.journal WHERE entity_id = 'fresh-bucket' ORDER BY seq",
+    );
+    expect(result).toHaveLength(1);
+    expect(result[0]!.slice(0, 2)).toEqual(['bucket', 'create']);
+    const counts = await rows(
+      "SELECT count(*) FROM lakehouse.journal WHERE action = 'ingest_create'",
+    );
+    expect(Number(counts[0]![0])).toBeGreaterThanOrEqual(7);
+  });
+
+  it('is refused to non-admins', async () => {
+    const key = (
+      await app.request({
+        method: 'POST',
+        url: '/access/keys',
+        body: { name: 'analyst', roles: ['analyst'] },
+      })
+    ).json().key;
+    const response = await app.request({
+      method: 'POST',
+      url: '/query/sql',
+      key,
+      body: { sql: 'SELECT * FROM lakehouse.journal' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('query_refused');
+  });
+});

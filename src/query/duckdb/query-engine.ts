@@ -132,6 +132,29 @@ export class DuckDbQueryEngine {
     });
   }
 
+  /** Appends rows of text (or null) to a table, in order, on the admin connection. */
+  appendText(
+    schema: string,
+    table: string,
+    rows: readonly (readonly (string | null)[])[],
+  ): Promise<void> {
+    return this.#serialAdmin(async () => {
+      const appender = await this.#admin.createAppender(table, schema);
+      try {
+        for (const row of rows) {
+          for (const value of row) {
+            if (value === null) appender.appendNull();
+            else appender.appendVarchar(value);
+          }
+          appender.endRow();
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    });
+  }
+
   async adminQuery(sql: string): Promise<Record<string, unknown>[]> {
     return this.#serialAdmin(
       async () =>

@@ -10,6 +10,9 @@ export interface TypeCase {
   readonly json: unknown;
 }
 
+/** WKB of POINT(1 2): little-endian, type 1, x = 1.0, y = 2.0. */
+export const POINT_WKB_HEX = '0101000000000000000000f03f0000000000000040';
+
 const TRICKY_TEXT = `héllo, "wörld"\r\nline 2 ✓ 😀`;
 
 export const TYPE_CASES: readonly TypeCase[] = [
@@ -55,6 +58,12 @@ export const TYPE_CASES: readonly TypeCase[] = [
     type: 'UHUGEINT',
     json: '340282366920938463463374607431768211455',
   },
+  {
+    name: 'bignum',
+    sql: "'-123456789012345678901234567890123456789012345'::BIGNUM",
+    type: 'BIGNUM',
+    json: '-123456789012345678901234567890123456789012345',
+  },
   { name: 'float', sql: '3.14::FLOAT', type: 'FLOAT', json: 3.14 },
   { name: 'float_ninf', sql: "'-inf'::FLOAT", type: 'FLOAT', json: '-Infinity' },
   { name: 'double', sql: '0.1::DOUBLE', type: 'DOUBLE', json: 0.1 },
@@ -99,6 +108,12 @@ export const TYPE_CASES: readonly TypeCase[] = [
     json: 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
   },
   { name: 'blob', sql: "'\\xDE\\xAD\\xBE\\xEF'::BLOB", type: 'BLOB', json: '3q2+7w==' },
+  {
+    name: 'geometry',
+    sql: "'POINT(1 2)'::GEOMETRY",
+    type: 'GEOMETRY',
+    json: Buffer.from(POINT_WKB_HEX, 'hex').toString('base64'),
+  },
   { name: 'bit', sql: "'10101'::BIT", type: 'BIT', json: '10101' },
   { name: 'date_pre_epoch', sql: "DATE '1969-07-20'", type: 'DATE', json: '1969-07-20' },
   { name: 'date_far', sql: "DATE '5881580-07-10'", type: 'DATE', json: '+5881580-07-10' },
@@ -106,6 +121,12 @@ export const TYPE_CASES: readonly TypeCase[] = [
   { name: 'date_inf', sql: "'infinity'::DATE", type: 'DATE', json: 'infinity' },
   { name: 'date_ninf', sql: "'-infinity'::DATE", type: 'DATE', json: '-infinity' },
   { name: 'time', sql: "TIME '23:59:59.999999'", type: 'TIME', json: '23:59:59.999999' },
+  {
+    name: 'time_ns',
+    sql: "'12:34:56.123456789'::TIME_NS",
+    type: 'TIME_NS',
+    json: '12:34:56.123456789',
+  },
   { name: 'time_24', sql: "TIME '24:00:00'", type: 'TIME', json: '24:00:00' },
   {
     name: 'timetz',
@@ -216,6 +237,12 @@ export const TYPE_CASES: readonly TypeCase[] = [
     sql: 'union_value(num := 2)::UNION(num INTEGER, str VARCHAR)',
     type: 'UNION("num" INTEGER, "str" VARCHAR)',
     json: { num: 2 },
+  },
+  {
+    name: 'variant',
+    sql: "{'k': [1, 2], 'd': DATE '2020-02-02'}::VARIANT",
+    type: 'VARIANT',
+    json: { k: [1, 2], d: '2020-02-02' },
   },
 ];
 

@@ -11,7 +11,7 @@ import {
 } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrowIpcChunks } from '../../../src/query/duckdb/results/index.js';
-import { allTypesSql, TYPE_CASES } from './all-types.fixture.js';
+import { allTypesSql, POINT_WKB_HEX, TYPE_CASES } from './all-types.fixture.js';
 import { collect, openDuckDB, type TestDuckDB } from './support.js';
 
 let db: TestDuckDB;
@@ -36,6 +36,7 @@ const EXPECTED: Record<string, readonly [string, unknown]> = {
   hugeint_max: ['Decimal[38e0]', '170141183460469231731687303715884105727'],
   hugeint_neg: ['Decimal[38e0]', '-12345678901234567890123456789'],
   uhugeint_max: ['Utf8', '340282366920938463463374607431768211455'],
+  bignum: ['Utf8', '-123456789012345678901234567890123456789012345'],
   float: ['Float32', Math.fround(3.14)],
   float_ninf: ['Float32', -Infinity],
   double: ['Float64', 0.1],
@@ -50,6 +51,7 @@ const EXPECTED: Record<string, readonly [string, unknown]> = {
   enum: ['Dictionary<Int32, Utf8>', 'beta'],
   uuid: ['Utf8', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'],
   blob: ['Binary', 'deadbeef'],
+  geometry: ['Binary', POINT_WKB_HEX],
   bit: ['Utf8', '10101'],
   date_pre_epoch: ['Date32<DAY>', daysOf(1969, 7, 20)],
   date_far: ['Date32<DAY>', 2_147_483_646],
@@ -57,6 +59,7 @@ const EXPECTED: Record<string, readonly [string, unknown]> = {
   date_inf: ['Date32<DAY>', 2_147_483_647],
   date_ninf: ['Date32<DAY>', -2_147_483_647],
   time: ['Time64<MICROSECOND>', 86_399_999_999n],
+  time_ns: ['Time64<NANOSECOND>', 45_296_123_456_789n],
   time_24: ['Time64<MICROSECOND>', 86_400_000_000n],
   timetz: ['Utf8', '12:30:00.5+05:30'],
   ts_micros: ['Timestamp<MICROSECOND>', 1_709_212_455_123_456n],
@@ -95,6 +98,7 @@ const EXPECTED: Record<string, readonly [string, unknown]> = {
   map_bigint_keys: ['Map<{key:Int64, value:Decimal[4e+1]}>', [[9223372036854775807n, '1.5']]],
   array: ['FixedSizeList[3]<Float64>', [1.5, 2.5, null]],
   union: ['Utf8', '{"num":2}'],
+  variant: ['Utf8', '{"k":[1,2],"d":"2020-02-02"}'],
 };
 
 async function arrowTable(sql: string): Promise<Table> {
