@@ -26,6 +26,7 @@ import {
   QueryLog,
   QueryService,
   JournalMirror,
+  PinCache,
   ResultStore,
 } from './query/index.js';
 import { loadDemo } from './demo/index.js';
@@ -222,9 +223,16 @@ function createServices(
     faults: new FaultInjector(config.faultPoint),
   });
   const queryLog = new QueryLog(metastore, logger);
+  const pins = new PinCache({
+    engine: queryEngine,
+    catalog,
+    budgetBytes: config.query.pinBudgetBytes,
+    clock,
+    logger,
+  });
   const query = new QueryService({
     engine: queryEngine,
-    namespaces: new NamespaceRegistry(queryEngine, catalog),
+    namespaces: new NamespaceRegistry(queryEngine, catalog, pins),
     gate: new ConcurrencyGate(config.query.maxConcurrent, config.query.queueWaitMs),
     log: queryLog,
     journalMirror: new JournalMirror(queryEngine, metastore),
@@ -247,6 +255,7 @@ function createServices(
     journal,
     query,
     queryLog,
+    pins,
     keys: new KeyService(metastore, journal, clock),
     buckets,
     objects: new ObjectService(metastore, journal, buckets, config.limits.maxObjectBytes),

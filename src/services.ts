@@ -3,7 +3,7 @@ import type { CatalogService } from './catalog/index.js';
 import type { IngestService } from './ingest/index.js';
 import type { JobService } from './jobs/index.js';
 import type { JournalService } from './journal/index.js';
-import type { QueryLog, QueryService } from './query/index.js';
+import type { PinCache, QueryLog, QueryService } from './query/index.js';
 import type { Readiness } from './ops/readiness.js';
 import type { BucketService, ObjectService } from './storage/index.js';
 
@@ -18,6 +18,7 @@ export interface Services {
   readonly jobs: JobService;
   readonly query: QueryService;
   readonly queryLog: QueryLog;
+  readonly pins: PinCache;
   readonly readiness: Readiness;
   readonly limits: { readonly maxUploadBytes: number };
 }

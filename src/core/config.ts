@@ -35,6 +35,8 @@ export interface QueryConfig {
   readonly pagedResults: number;
   readonly pagedBytes: number;
   readonly pagedTtlMs: number;
+  /** Memory the hot-dataset cache may use. */
+  readonly pinBudgetBytes: number;
 }
 
 export interface EngineConfig {
@@ -177,6 +179,10 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       pagedTtlMs: positiveIntSetting(
         'LAKEHOUSE_PAGED_TTL_MS',
         env['LAKEHOUSE_PAGED_TTL_MS'] ?? fileQuery['pagedTtlMs'] ?? 15 * 60_000,
+      ),
+      pinBudgetBytes: byteSetting(
+        'LAKEHOUSE_PIN_BUDGET_BYTES',
+        env['LAKEHOUSE_PIN_BUDGET_BYTES'] ?? fileQuery['pinBudgetBytes'] ?? '2GiB',
       ),
       queueWaitMs: positiveIntSetting(
         'LAKEHOUSE_QUERY_QUEUE_MS',

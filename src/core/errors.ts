@@ -37,6 +37,7 @@ export const ERROR_STATUS = {
   duplicate_keys: 409,
   payload_too_large: 413,
   result_too_large: 413,
+  pin_too_large: 413,
   dataset_files_missing: 409,
   unsupported_media_type: 415,
   unsupported_format: 415,

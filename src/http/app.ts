@@ -12,7 +12,7 @@ import { storageRoutes } from './routes/storage.routes.js';
 import { catalogRoutes } from './routes/catalog.routes.js';
 import { ingestPathRoutes, ingestRoutes } from './routes/ingest.routes.js';
 import { jobsRoutes } from './routes/jobs.routes.js';
-import { pagingRoutes, queryRoutes } from './routes/query.routes.js';
+import { cacheRoutes, pagingRoutes, queryRoutes } from './routes/query.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 
 export interface HttpAppOptions {
@@ -81,6 +81,7 @@ export async function createHttpApp(
   await app.register(async (scope) => jobsRoutes(scope, options.services));
   await app.register(async (scope) => queryRoutes(scope, options.services));
   await app.register(async (scope) => pagingRoutes(scope, options.services));
+  await app.register(async (scope) => cacheRoutes(scope, options.services));
   await app.ready();
   return { app, routes };
 }

@@ -17,3 +17,4 @@ export {
 export { ConcurrencyGate } from './concurrency-gate.js';
 export { ResultStore, type ResultStoreLimits } from './result-store.js';
 export { JournalMirror } from './journal-mirror.js';
+export { PinCache, type Pin, type PinStats } from './pin-cache.js';

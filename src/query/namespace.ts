@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RequestContext } from '../core/index.js';
 import type { CatalogService, DatasetView } from '../catalog/index.js';
 import type { DuckDbQueryEngine, ViewDefinition } from './duckdb/query-engine.js';
+import type { PinCache } from './pin-cache.js';
 import { parquetScan, sqlString } from './sql-text.js';
 
 /** What one caller may read: a schema of views in the query engine. */
@@ -26,18 +27,21 @@ export class NamespaceRegistry {
   readonly #catalog: CatalogService;
   readonly #compiled = new Map<string, Promise<Namespace>>();
 
-  constructor(engine: DuckDbQueryEngine, catalog: CatalogService) {
+  readonly #pins: PinCache;
+
+  constructor(engine: DuckDbQueryEngine, catalog: CatalogService, pins: PinCache) {
     this.#engine = engine;
     this.#catalog = catalog;
+    this.#pins = pins;
   }
 
   async forContext(ctx: RequestContext): Promise<Namespace> {
     const version = await this.#catalog.version();
     const roles = [...ctx.principal.roles].sort().join(',');
-    const key = `${version}|${roles}`;
+    const key = `${version}|${roles}|${this.#pins.generation}`;
     let namespace = this.#compiled.get(key);
     if (!namespace) {
-      namespace = this.#compile(ctx, version, roles);
+      namespace = this.#compile(ctx, key, version, roles);
       this.#compiled.set(key, namespace);
       namespace.catch(() => this.#compiled.delete(key));
       this.#retireOlderThan(version);
@@ -45,8 +49,13 @@ export class NamespaceRegistry {
     return namespace;
   }
 
-  async #compile(ctx: RequestContext, version: number, roles: string): Promise<Namespace> {
-    const schema = `ns_${createHash('sha256').update(`${version}|${roles}`).digest('hex').slice(0, 16)}`;
+  async #compile(
+    ctx: RequestContext,
+    key: string,
+    version: number,
+    roles: string,
+  ): Promise<Namespace> {
+    const schema = `ns_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
     const datasets = await this.#catalog.list(ctx);
     const views: ViewDefinition[] = [];
     for (const dataset of datasets)
@@ -66,12 +75,16 @@ export class NamespaceRegistry {
       const message = `dataset ${dataset.name} has missing data files; restore them and run POST /catalog/resync-missing`;
       return `SELECT error(${sqlString(message)}) AS unavailable`;
     }
+    const pinned = this.#pins.tableFor(ctx, dataset);
+    if (pinned) return `SELECT * FROM ${pinned}`;
     return `SELECT * FROM ${parquetScan(await this.#catalog.currentFilePaths(ctx, dataset))}`;
   }
 
   #retireOlderThan(version: number): void {
+    const generation = this.#pins.generation;
     for (const [key, namespace] of this.#compiled) {
-      if (Number(key.split('|')[0]) >= version) continue;
+      const [keyVersion, , keyGeneration] = key.split('|');
+      if (Number(keyVersion) >= version && Number(keyGeneration) === generation) continue;
       this.#compiled.delete(key);
       const timer = setTimeout(() => {
         void namespace.then((ns) => this.#engine.dropSchema(ns.schema)).catch(() => {});

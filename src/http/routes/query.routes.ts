@@ -216,3 +216,82 @@ export async function pagingRoutes(app: FastifyInstance, services: Services): Pr
     },
   );
 }
+
+const PinSchema = Type.Object({
+  dataset: Type.String(),
+  snapshot_id: Type.String(),
+  rows: Type.Integer(),
+  bytes: Type.Integer(),
+  pinned_at: Timestamp,
+});
+
+/** The hot-dataset cache: pinned datasets are served from memory, always at their latest snapshot. */
+export async function cacheRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.post<{ Body: { dataset: string } }>(
+    '/query/cache/pin',
+    {
+      schema: {
+        tags: ['query'],
+        summary: 'Pin a dataset in memory (within the byte budget; least recently used evicted)',
+        body: Type.Object({ dataset: Type.String() }, { additionalProperties: false }),
+        response: responses({ 200: PinSchema }, 403, 404, 409, 413),
+      },
+    },
+    async (request) => {
+      const pin = await services.pins.pin(request.ctx, request.body.dataset);
+      return {
+        dataset: pin.dataset,
+        snapshot_id: pin.snapshotId,
+        rows: pin.rows,
+        bytes: pin.bytes,
+        pinned_at: pin.pinnedAt,
+      };
+    },
+  );
+
+  app.post<{ Body: { dataset?: string } | undefined }>(
+    '/query/cache/evict',
+    {
+      schema: {
+        tags: ['query'],
+        summary: 'Evict one pinned dataset, or all when no dataset is given',
+        body: Type.Optional(
+          Type.Object({ dataset: Type.Optional(Type.String()) }, { additionalProperties: false }),
+        ),
+        response: responses({ 200: Type.Object({ evicted: Type.Array(Type.String()) }) }, 403, 404),
+      },
+    },
+    async (request) => ({ evicted: await services.pins.evict(request.ctx, request.body?.dataset) }),
+  );
+
+  app.get(
+    '/query/cache/stats',
+    {
+      schema: {
+        tags: ['query'],
+        summary: 'Pinned datasets, their memory, and the budget',
+        response: responses({
+          200: Type.Object({
+            budget_bytes: Type.Integer(),
+            used_bytes: Type.Integer(),
+            pins: Type.Array(PinSchema),
+          }),
+        }),
+      },
+    },
+    async () => {
+      const stats = services.pins.stats();
+      return {
+        budget_bytes: stats.budgetBytes,
+        used_bytes: stats.usedBytes,
+        pins: stats.pins.map((p) => ({
+          dataset: p.dataset,
+          snapshot_id: p.snapshotId,
+          rows: p.rows,
+          bytes: p.bytes,
+          pinned_at: p.pinnedAt,
+        })),
+      };
+    },
+  );
+}

@@ -152,6 +152,20 @@ describe('arrowIpcChunks', () => {
     ]);
   });
 
+  it('nests ENUM dictionaries inside lists and structs', async () => {
+    const sql = `SELECT [(CASE WHEN i = 0 THEN 'ok' ELSE 'sad' END)::ENUM('sad', 'ok'), NULL] AS l,
+      {'m': 'ok'::ENUM('sad', 'ok')} AS s FROM range(2) t(i)`;
+    const table = await arrowTable(sql);
+    expect(table.schema.fields.map((f) => String(f.type))).toEqual([
+      'List<Dictionary<Int32, Utf8>>',
+      'Struct<{m:Dictionary<Int32, Utf8>}>',
+    ]);
+    expect(table.toArray().map((row) => JSON.stringify(row))).toEqual([
+      '{"l":["ok",null],"s":{"m":"ok"}}',
+      '{"l":["sad",null],"s":{"m":"ok"}}',
+    ]);
+  });
+
   it('writes a schema and end-of-stream for an empty result', async () => {
     const table = await arrowTable('SELECT 1::BIGINT AS x, [1]::INT[] AS l WHERE false');
     expect(table.numRows).toBe(0);

@@ -20,6 +20,7 @@ export async function* csvChunks(
 ): AsyncGenerator<string> {
   if (options.header ?? true) yield csvRecord(result.columnNames());
   const converter = new JsonChunkConverter(result.columnTypes());
+  // join() returns a flat string; `+=` would build a rope that holds ~8x its text in memory.
   for await (const chunk of dataChunks(result)) yield converter.rows(chunk).map(csvRecord).join('');
 }
 
