@@ -29,20 +29,9 @@ import type { JobService, ProgressReporter } from '../jobs/index.js';
 import type { JournalService } from '../journal/index.js';
 import type { Metastore } from '../metastore/index.js';
 import type { DuckDbEngine, EngineConnection } from '../query/index.js';
-import { quoteIdentifier } from '../query/sql-text.js';
 import type { BucketService } from '../storage/index.js';
-import { describeReader, parquetRowCount, writeParquet } from './convert.js';
-import { refineNumericText } from './refine-numeric-text.js';
-import {
-  FileRejectedError,
-  csvOptionsFromHead,
-  detectFormat,
-  diagnoseReadFailure,
-  emptyFileProblem,
-  readerSql,
-  type FileFormat,
-  type ReaderOptions,
-} from './formats/index.js';
+import { detectFormat, type FileFormat } from './formats/index.js';
+import { readUploadToParquet } from './read-upload.js';
 import type { IngestRequest } from './ingest-request.js';
 import { resolveInboxPath } from './inbox.js';
 import { describeLocalFile, stageUpload, type StagedUpload } from './staged-upload.js';
@@ -77,13 +66,6 @@ export interface IngestResult {
 }
 
 const NO_PROGRESS: ProgressReporter = { update: () => {} };
-
-interface Prepared {
-  readonly format: FileFormat;
-  readonly options: ReaderOptions;
-  readonly reader: string;
-  readonly incoming: PhysicalColumn[];
-}
 
 /**
  * Files → Parquet datasets. The file is converted in staging, checked (schema, row key,
@@ -265,10 +247,7 @@ export class IngestService {
     }
   }
 
-  /**
-   * Reads the upload into a Parquet file in staging and returns the exact schema it got
-   * (fractional text columns refined to exact DECIMALs).
-   */
+  /** Reads the upload into a Parquet file in staging and returns the exact schema it got. */
   async #readIncoming(
     connection: EngineConnection,
     upload: StagedUpload,
@@ -277,64 +256,20 @@ export class IngestService {
     parquet: string,
     progress: ProgressReporter,
   ): Promise<{ rows: number; incoming: PhysicalColumn[] }> {
-    const prepared = await this.#prepare(connection, upload, format, request);
-    const rows = await this.#convert(connection, prepared, parquet, upload, progress);
-    const incoming = await refineNumericText(
+    const outcome = await readUploadToParquet(
       connection,
-      parquet,
-      prepared.incoming,
-      `${parquet}.refined`,
-    );
-    return { rows, incoming };
-  }
-
-  async #prepare(
-    connection: EngineConnection,
-    upload: StagedUpload,
-    format: FileFormat,
-    request: Partial<IngestRequest>,
-  ): Promise<Prepared> {
-    const empty = emptyFileProblem({ byteSize: upload.size }, format, upload.displayName);
-    if (empty) throw new FileRejectedError(empty);
-    // The delimiter and encoding come from the file's first bytes unless the caller set them:
-    // DuckDB's own guess silently reads a ragged file as one column.
-    const options: ReaderOptions = {
+      upload,
       format,
-      csv: { ...csvOptionsFromHead(upload.head, format), ...request.csv },
-    };
-    try {
-      return {
-        format,
-        options,
-        ...(await exactReader(connection, readerSql(upload.path, options))),
-      };
-    } catch (error) {
-      throw await readFailure(error, connection, upload, options);
-    }
-  }
-
-  async #convert(
-    connection: EngineConnection,
-    prepared: Prepared,
-    target: string,
-    upload: StagedUpload,
-    progress: ProgressReporter,
-  ): Promise<number> {
-    try {
-      await writeParquet(connection, prepared.reader, target, (fraction, rowsSoFar) =>
+      request.csv,
+      parquet,
+      (fraction, rows) =>
         progress.update({
           bytesProcessed: Math.round(fraction * upload.size),
-          rowsProcessed: rowsSoFar,
+          rowsProcessed: rows,
         }),
-      );
-    } catch (error) {
-      throw await readFailure(error, connection, upload, prepared.options);
-    }
-    const rows = await parquetRowCount(connection, target); // verify what was written, not what was claimed
-    const empty = emptyFileProblem({ rowCount: rows }, prepared.format, upload.displayName);
-    if (empty) throw new FileRejectedError(empty);
-    progress.update({ bytesProcessed: upload.size, rowsProcessed: rows });
-    return rows;
+    );
+    progress.update({ bytesProcessed: upload.size, rowsProcessed: outcome.rows });
+    return outcome;
   }
 
   #targetSchema(
@@ -490,40 +425,4 @@ export class IngestService {
     await this.#deps.buckets.get(ctx, name);
     return name;
   }
-}
-
-const HUGE_INTEGERS = new Set(['HUGEINT', 'UHUGEINT']);
-
-/**
- * The reader as a query whose columns Parquet can hold exactly. read_json types integer
- * columns that mix signs as HUGEINT, which the Parquet writer would store as DOUBLE (rounded):
- * such columns are read as text and made exact again by refineNumericText.
- */
-async function exactReader(
-  connection: EngineConnection,
-  reader: string,
-): Promise<{ reader: string; incoming: PhysicalColumn[] }> {
-  const incoming = await describeReader(connection, reader);
-  const huge = incoming.filter((c) => HUGE_INTEGERS.has(c.type));
-  if (huge.length === 0) return { reader, incoming };
-  const casts = huge.map(
-    (c) => `CAST(${quoteIdentifier(c.name)} AS VARCHAR) AS ${quoteIdentifier(c.name)}`,
-  );
-  const wrapped = `(SELECT * REPLACE (${casts.join(', ')}) FROM ${reader})`;
-  return { reader: wrapped, incoming: await describeReader(connection, wrapped) };
-}
-
-/** Turns an engine failure while reading the upload into a precise 4xx (line, column, reason). */
-async function readFailure(
-  error: unknown,
-  connection: EngineConnection,
-  upload: StagedUpload,
-  options: ReaderOptions,
-): Promise<unknown> {
-  if (error instanceof AppError || !(error instanceof Error)) return error;
-  const problem = await diagnoseReadFailure(
-    { error, path: upload.path, options, head: upload.head, displayName: upload.displayName },
-    async (sql) => (await connection.query(sql)).rows,
-  );
-  return new FileRejectedError(problem);
 }
