@@ -11,13 +11,20 @@ const PLAIN_NUMBER = '-?(0|[1-9][0-9]*)(\\.[0-9]+)?';
  * From the first rows, the text columns that look like plain decimal numbers, with a DECIMAL
  * type sized to hold them (18 digits when that suffices: the same 8 bytes, and headroom).
  */
+export interface NumericPrediction {
+  /** Columns to write as exact DECIMALs right away. */
+  readonly decimals: Map<string, string>;
+  /** Text columns whose first rows are all plain numbers: worth an exact check after writing. */
+  readonly numericLooking: Set<string>;
+}
+
 export async function predictDecimals(
   connection: EngineConnection,
   reader: string,
   columns: readonly PhysicalColumn[],
-): Promise<Map<string, string>> {
+): Promise<NumericPrediction> {
   const text = columns.filter((c) => c.type === 'VARCHAR');
-  if (text.length === 0) return new Map();
+  if (text.length === 0) return { decimals: new Map(), numericLooking: new Set() };
   const parts = text.flatMap((c, i) => {
     const col = quoteIdentifier(c.name);
     return [
@@ -30,17 +37,18 @@ export async function predictDecimals(
   });
   const sample = `(SELECT ${text.map((c) => quoteIdentifier(c.name)).join(', ')} FROM ${reader} LIMIT ${SAMPLE_ROWS})`;
   const row = (await connection.query(`SELECT ${parts.join(', ')} FROM ${sample}`)).rows[0]!;
-  const predicted = new Map<string, string>();
+  const decimals = new Map<string, string>();
+  const numericLooking = new Set<string>();
   text.forEach((c, i) => {
-    const fits =
-      Number(row[`present_${i}`]) > 0 &&
-      Number(row[`bad_${i}`]) === 0 &&
-      Number(row[`fractions_${i}`]) > 0;
+    // A column with no value in the first rows may still hold numbers later: check it after.
+    const numeric = Number(row[`present_${i}`]) === 0 || Number(row[`bad_${i}`]) === 0;
     const digits = Number(row[`digits_${i}`] ?? 0);
     const scale = Number(row[`scale_${i}`] ?? 0);
-    if (fits && digits + scale <= 18) predicted.set(c.name, `DECIMAL(18,${scale})`);
+    const fraction = Number(row[`fractions_${i}`]) > 0;
+    if (numeric && fraction && digits + scale <= 18) decimals.set(c.name, `DECIMAL(18,${scale})`);
+    else if (numeric) numericLooking.add(c.name);
   });
-  return predicted;
+  return { decimals, numericLooking };
 }
 
 /**

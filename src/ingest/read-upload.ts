@@ -85,9 +85,8 @@ async function attempt(
   predict: boolean,
 ): Promise<ReadOutcome> {
   const { reader, incoming } = await exactReader(connection, readerSql(upload.path, options));
-  const decimals = predict
-    ? await predictDecimals(connection, reader, incoming)
-    : new Map<string, string>();
+  const prediction = await predictDecimals(connection, reader, incoming);
+  const decimals = predict ? prediction.decimals : new Map<string, string>();
   const source = decimals.size
     ? `(SELECT * REPLACE (${guardedDecimalCasts(decimals).join(', ')}) FROM ${reader})`
     : reader;
@@ -98,9 +97,15 @@ async function attempt(
   const typed = incoming.map((c) =>
     decimals.has(c.name) ? { ...c, type: decimals.get(c.name)! } : c,
   );
+  // Only text columns whose first rows were all plain numbers can turn out numeric: checking
+  // the others (ids, names) over the whole file would cost a full scan for nothing.
+  const checkable = new Set([
+    ...prediction.numericLooking,
+    ...(predict ? [] : prediction.decimals.keys()),
+  ]);
   return {
     rows,
-    incoming: await refineNumericText(connection, target, typed, `${target}.refined`),
+    incoming: await refineNumericText(connection, target, typed, `${target}.refined`, checkable),
   };
 }
 

@@ -20,8 +20,11 @@ export async function refineNumericText(
   file: string,
   columns: readonly PhysicalColumn[],
   scratchPath: string,
+  only?: ReadonlySet<string>,
 ): Promise<PhysicalColumn[]> {
-  const candidates = columns.filter((c) => c.type === 'VARCHAR');
+  const candidates = columns.filter(
+    (c) => c.type === 'VARCHAR' && (only === undefined || only.has(c.name)),
+  );
   if (candidates.length === 0) return [...columns];
   const numeric = await measure(connection, file, candidates);
   if (numeric.size === 0) return [...columns];
