@@ -42,6 +42,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   unsupported_format: 415,
   query_timeout: 408,
+  query_memory_exceeded: 422,
   too_many_requests: 429,
   internal: 500,
   not_ready: 503,

@@ -249,5 +249,12 @@ export function translate(error: unknown, hiddenPaths: readonly string[]): unkno
   if (error instanceof AppError || !(error instanceof Error)) return error;
   let message = error.message.split('\n')[0]!.slice(0, 2000);
   for (const hidden of hiddenPaths) message = message.replaceAll(hidden, '…');
+  if (/^Out of Memory Error/i.test(message)) {
+    return new AppError(
+      'query_memory_exceeded',
+      `the query needs more memory than the engine may use: ${message}`,
+      { cause: error },
+    );
+  }
   return new AppError('invalid_sql', message, { cause: error });
 }

@@ -62,3 +62,26 @@ describe('query limits', () => {
     expect(Number(rejected.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
+
+describe('engine memory limit', () => {
+  it('refuses a query that needs more memory than allowed, and keeps serving', async () => {
+    const small = await startTestApp({ env: { LAKEHOUSE_ENGINE_MEMORY_LIMIT: '64MB' } });
+    try {
+      const response = await small.request({
+        method: 'POST',
+        url: '/query/sql',
+        body: { sql: 'SELECT list(range) FROM range(60000000)' },
+      });
+      expect(response.statusCode, response.body).toBe(422);
+      expect(response.json().error.code).toBe('query_memory_exceeded');
+      const after = await small.request({
+        method: 'POST',
+        url: '/query/sql',
+        body: { sql: 'SELECT 1 AS ok' },
+      });
+      expect(after.json().rows).toEqual([[1]]);
+    } finally {
+      await small.close();
+    }
+  });
+});
