@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
-import { KeyService } from './access/index.js';
+import { AccessService, KeyService, createDatasetGate } from './access/index.js';
 import {
   FaultInjector,
   createLogger,
@@ -28,6 +28,7 @@ import {
   JournalMirror,
   PinCache,
   ResultStore,
+  validatePredicate,
 } from './query/index.js';
 import { loadDemo } from './demo/index.js';
 import { BucketService, ObjectService } from './storage/index.js';
@@ -207,7 +208,23 @@ function createServices(
   const { engine, queryEngine } = engines;
   const journal = new JournalService(metastore);
   const buckets = new BucketService(metastore, journal, config.dataDir);
-  const catalog = new CatalogService({ metastore, journal, buckets, engine, clock });
+  // Access looks datasets up in the catalog, and the catalog asks access who may see them:
+  // each gets the other through a narrow interface, resolved lazily.
+  const access = new AccessService(metastore, journal, {
+    columnsOf: async (name) => (await catalog.find(name))?.columns.map((c) => c.name),
+    validatePredicate: async (predicate, columns) => {
+      await validatePredicate(predicate, columns, (sql) => queryEngine.serialize(sql));
+    },
+  });
+  const gate = createDatasetGate(access);
+  const catalog: CatalogService = new CatalogService({
+    metastore,
+    journal,
+    buckets,
+    engine,
+    clock,
+    gate,
+  });
   const jobs = new JobService(metastore, clock);
   const ingest = new IngestService({
     metastore,
@@ -220,6 +237,7 @@ function createServices(
     maxUploadBytes: config.limits.maxUploadBytes,
     stagingDir: path.join(config.dataDir, 'staging', 'uploads'),
     inboxDir: config.inboxDir,
+    gate,
     faults: new FaultInjector(config.faultPoint),
   });
   const queryLog = new QueryLog(metastore, logger);
@@ -232,7 +250,7 @@ function createServices(
   });
   const query = new QueryService({
     engine: queryEngine,
-    namespaces: new NamespaceRegistry(queryEngine, catalog, pins),
+    namespaces: new NamespaceRegistry(queryEngine, catalog, pins, access),
     gate: new ConcurrencyGate(config.query.maxConcurrent, config.query.queueWaitMs),
     log: queryLog,
     journalMirror: new JournalMirror(queryEngine, metastore),
@@ -256,6 +274,7 @@ function createServices(
     query,
     queryLog,
     pins,
+    access,
     keys: new KeyService(metastore, journal, clock),
     buckets,
     objects: new ObjectService(metastore, journal, buckets, config.limits.maxObjectBytes),

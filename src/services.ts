@@ -1,4 +1,4 @@
-import type { KeyService } from './access/index.js';
+import type { AccessService, KeyService } from './access/index.js';
 import type { CatalogService } from './catalog/index.js';
 import type { IngestService } from './ingest/index.js';
 import type { JobService } from './jobs/index.js';
@@ -10,6 +10,7 @@ import type { BucketService, ObjectService } from './storage/index.js';
 /** The domain services every transport calls. Transports never reach data any other way. */
 export interface Services {
   readonly keys: KeyService;
+  readonly access: AccessService;
   readonly journal: JournalService;
   readonly buckets: BucketService;
   readonly objects: ObjectService;

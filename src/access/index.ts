@@ -1,3 +1,7 @@
 /** Access: principals and API keys (issue, list, revoke, expire) and request authentication. */
 export { KeyService } from './key.service.js';
 export type { ApiKeyRecord, CreateKeyInput, CreatedKey } from './api-key.js';
+export { AccessService, type AccessCatalog } from './access.service.js';
+export { AccessPolicy, isAdmin } from './access-policy.js';
+export * from './access-model.js';
+export { createDatasetGate } from './dataset-gate.js';

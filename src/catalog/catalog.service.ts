@@ -23,6 +23,7 @@ import {
 } from './metadata-patch.js';
 import * as snapshots from './snapshot.repository.js';
 import type { DataFile, Snapshot } from './snapshot.js';
+import type { DatasetGate } from './dataset-gate.js';
 
 export const WRITERS = ['admin', 'engineer'] as const;
 
@@ -32,6 +33,7 @@ export interface CatalogDeps {
   readonly buckets: BucketService;
   readonly engine: DuckDbEngine;
   readonly clock: Clock;
+  readonly gate: DatasetGate;
 }
 
 export interface MissingFilesReport {
@@ -48,13 +50,19 @@ export class CatalogService {
     this.#deps = deps;
   }
 
-  async list(_ctx: RequestContext): Promise<DatasetView[]> {
+  /** The datasets the caller may read (others are not even named). */
+  async list(ctx: RequestContext): Promise<DatasetView[]> {
     const now = this.#deps.clock.now();
-    return (await datasets.selectDatasets(this.#deps.metastore.db)).map((d) => viewDataset(d, now));
+    const all = await datasets.selectDatasets(this.#deps.metastore.db);
+    const readable = await Promise.all(all.map((d) => this.#deps.gate.canRead(ctx, d.name)));
+    return all.filter((_, i) => readable[i]).map((d) => viewDataset(d, now));
   }
 
-  async get(_ctx: RequestContext, name: string): Promise<DatasetView> {
-    return viewDataset(await this.#datasetOrThrow(name), this.#deps.clock.now());
+  async get(ctx: RequestContext, name: string): Promise<DatasetView> {
+    const dataset = await this.#datasetOrThrow(name);
+    // A dataset the caller may not read is answered like one that does not exist.
+    if (!(await this.#deps.gate.canRead(ctx, name))) throw notFound(name);
+    return viewDataset(dataset, this.#deps.clock.now());
   }
 
   /** Incremented by every catalog commit; query namespaces are compiled per version. */
@@ -72,8 +80,8 @@ export class CatalogService {
     return snapshots.selectSnapshotFiles(tx ?? this.#deps.metastore.db, snapshotId);
   }
 
-  async snapshots(_ctx: RequestContext, name: string): Promise<Omit<Snapshot, 'files'>[]> {
-    await this.#datasetOrThrow(name);
+  async snapshots(ctx: RequestContext, name: string): Promise<Omit<Snapshot, 'files'>[]> {
+    await this.get(ctx, name);
     return snapshots.selectSnapshots(this.#deps.metastore.db, name);
   }
 
@@ -99,8 +107,8 @@ export class CatalogService {
     name: string,
     patch: MetadataPatch,
   ): Promise<DatasetView> {
-    requireAnyRole(ctx, WRITERS, 'editing dataset metadata');
-    const before = await this.#datasetOrThrow(name);
+    const before = await this.get(ctx, name);
+    await this.#deps.gate.require(ctx, name, 'write', 'editing dataset metadata');
     const changes = scalarChanges(before, patch);
     if (patch.rowKeyColumn !== undefined && patch.rowKeyColumn !== before.rowKeyColumn) {
       if (patch.rowKeyColumn !== null) await this.#checkRowKey(ctx, before, patch.rowKeyColumn);
@@ -285,7 +293,7 @@ export class CatalogService {
 
   async #datasetOrThrow(name: string, tx?: MetastoreTx): Promise<Dataset> {
     const dataset = await datasets.selectDataset(tx ?? this.#deps.metastore.db, name);
-    if (!dataset) throw new NotFoundError('dataset_not_found', `no dataset named ${name}`);
+    if (!dataset) throw notFound(name);
     return dataset;
   }
 }
@@ -310,6 +318,10 @@ function applyChanges(
     columns,
     updatedAt: at,
   };
+}
+
+function notFound(name: string): NotFoundError {
+  return new NotFoundError('dataset_not_found', `no dataset named ${name}`);
 }
 
 async function exists(path: string): Promise<boolean> {

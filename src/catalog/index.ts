@@ -23,3 +23,4 @@ export type { ColumnPatch, MetadataPatch } from './metadata-patch.js';
 export { commitSnapshot, type NewDataFile, type SnapshotCommit } from './snapshot-commit.js';
 export type { DataFile, Snapshot, SnapshotOperation } from './snapshot.js';
 export { diffSchemas, type SchemaDiff, type ColumnSchema } from './schema/index.js';
+export type { DatasetGate, DatasetPrivilege } from './dataset-gate.js';

@@ -83,20 +83,4 @@ export async function selectSnapshots(
   }));
 }
 
-/** Every catalog commit bumps the version; query namespaces are cached per version. */
-export async function bumpCatalogVersion(db: Executor): Promise<void> {
-  await db
-    .updateTable('catalog_state')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', 1)
-    .execute();
-}
-
-export async function selectCatalogVersion(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom('catalog_state')
-    .select('version')
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  return Number(row.version);
-}
+export { bumpCatalogVersion, selectCatalogVersion } from '../metastore/index.js';

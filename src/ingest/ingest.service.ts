@@ -5,12 +5,10 @@ import {
   ConflictError,
   type FaultInjector,
   NotFoundError,
-  requireAnyRole,
   uuidv7,
   type RequestContext,
 } from '../core/index.js';
 import {
-  WRITERS,
   assertValidRowKey,
   classifyColumns,
   commitSnapshot,
@@ -19,6 +17,7 @@ import {
   selectOverrides,
   validateDatasetName,
   type CatalogService,
+  type DatasetGate,
   type Dataset,
   type DatasetView,
   type PhysicalColumn,
@@ -51,6 +50,7 @@ export interface IngestDeps {
   /** Server-side paths may be ingested only from inside this folder. */
   readonly inboxDir: string;
   readonly faults: FaultInjector;
+  readonly gate: DatasetGate;
 }
 
 export interface IngestOutcome {
@@ -102,8 +102,8 @@ export class IngestService {
 
   /** Refuses a request that cannot succeed before any bytes are read. */
   async precheck(ctx: RequestContext, request: IngestRequest): Promise<string> {
-    requireAnyRole(ctx, WRITERS, 'ingesting data');
     validateDatasetName(request.dataset);
+    await this.#deps.gate.require(ctx, request.dataset, 'write', 'ingesting data');
     const existing = await this.#deps.catalog.find(request.dataset);
     this.#checkMode(request, existing);
     return this.#bucketFor(ctx, request, existing);

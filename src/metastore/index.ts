@@ -3,3 +3,4 @@ export { Metastore, type Executor, type MetastoreDb, type MetastoreTx } from './
 export type { MetastoreDialect } from './dialect.js';
 export type * from './schema.js';
 export { isoTime, parseJson } from './values.js';
+export { bumpCatalogVersion, selectCatalogVersion } from './catalog-version.js';

@@ -143,7 +143,47 @@ export interface QueryLogTable {
   error_code: string | null;
 }
 
+export interface RolesTable {
+  name: string;
+  description: string;
+  built_in: number;
+  created_at: string;
+  created_by: string;
+}
+
+export interface GrantsTable {
+  role: string;
+  object_type: string;
+  object_name: string;
+  privilege: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface ColumnMasksTable {
+  role: string;
+  dataset: string;
+  column_name: string;
+  kind: string;
+  keep_prefix: number;
+  keep_suffix: number;
+  created_at: string;
+  created_by: string;
+}
+
+export interface RowFiltersTable {
+  role: string;
+  dataset: string;
+  predicate: string;
+  created_at: string;
+  created_by: string;
+}
+
 export interface MetastoreSchema {
+  roles: RolesTable;
+  grants: GrantsTable;
+  column_masks: ColumnMasksTable;
+  row_filters: RowFiltersTable;
   query_log: QueryLogTable;
   principals: PrincipalsTable;
   api_keys: ApiKeysTable;

@@ -18,3 +18,5 @@ export { ConcurrencyGate } from './concurrency-gate.js';
 export { ResultStore, type ResultStoreLimits } from './result-store.js';
 export { JournalMirror } from './journal-mirror.js';
 export { PinCache, type Pin, type PinStats } from './pin-cache.js';
+export { validatePredicate } from './guard/index.js';
+export { maskedViewSql } from './masked-view.js';

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { RequestContext } from '../core/index.js';
 import type { CatalogService, DatasetView } from '../catalog/index.js';
 import type { DuckDbQueryEngine, ViewDefinition } from './duckdb/query-engine.js';
+import type { AccessService } from '../access/index.js';
+import { maskedViewSql } from './masked-view.js';
 import type { PinCache } from './pin-cache.js';
 import { parquetScan, sqlString } from './sql-text.js';
 
@@ -28,11 +30,18 @@ export class NamespaceRegistry {
   readonly #compiled = new Map<string, Promise<Namespace>>();
 
   readonly #pins: PinCache;
+  readonly #access: AccessService;
 
-  constructor(engine: DuckDbQueryEngine, catalog: CatalogService, pins: PinCache) {
+  constructor(
+    engine: DuckDbQueryEngine,
+    catalog: CatalogService,
+    pins: PinCache,
+    access: AccessService,
+  ) {
     this.#engine = engine;
     this.#catalog = catalog;
     this.#pins = pins;
+    this.#access = access;
   }
 
   async forContext(ctx: RequestContext): Promise<Namespace> {
@@ -56,10 +65,16 @@ export class NamespaceRegistry {
     roles: string,
   ): Promise<Namespace> {
     const schema = `ns_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
-    const datasets = await this.#catalog.list(ctx);
+    const datasets = await this.#catalog.list(ctx); // only what the caller may read
+    const policy = await this.#access.policy();
     const views: ViewDefinition[] = [];
-    for (const dataset of datasets)
-      views.push({ name: dataset.name, sql: await this.#datasetSql(ctx, dataset) });
+    for (const dataset of datasets) {
+      const source = await this.#datasetSource(ctx, dataset);
+      const sql = source.startsWith('SELECT')
+        ? source
+        : maskedViewSql(source, dataset.columns, policy.dataset(ctx.principal, dataset.name));
+      views.push({ name: dataset.name, sql });
+    }
     await this.#engine.defineSchema(schema, views);
     return {
       schema,
@@ -70,14 +85,16 @@ export class NamespaceRegistry {
     };
   }
 
-  async #datasetSql(ctx: RequestContext, dataset: DatasetView): Promise<string> {
+  /** What the dataset's view reads from: its pinned table or its Parquet files. */
+  async #datasetSource(ctx: RequestContext, dataset: DatasetView): Promise<string> {
     if (dataset.status !== 'ready') {
       const message = `dataset ${dataset.name} has missing data files; restore them and run POST /catalog/resync-missing`;
       return `SELECT error(${sqlString(message)}) AS unavailable`;
     }
-    const pinned = this.#pins.tableFor(ctx, dataset);
-    if (pinned) return `SELECT * FROM ${pinned}`;
-    return `SELECT * FROM ${parquetScan(await this.#catalog.currentFilePaths(ctx, dataset))}`;
+    return (
+      this.#pins.tableFor(ctx, dataset) ??
+      parquetScan(await this.#catalog.currentFilePaths(ctx, dataset))
+    );
   }
 
   #retireOlderThan(version: number): void {

@@ -3,6 +3,7 @@ import type { MetastoreDialect } from '../dialect.js';
 import { foundationMigration } from './001-foundation.js';
 import { catalogMigration } from './002-catalog.js';
 import { queryLogMigration } from './003-query-log.js';
+import { accessMigration } from './004-access.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
 export function migrationProvider(dialect: MetastoreDialect): MigrationProvider {
@@ -10,6 +11,7 @@ export function migrationProvider(dialect: MetastoreDialect): MigrationProvider 
     '001-foundation': foundationMigration(dialect),
     '002-catalog': catalogMigration(),
     '003-query-log': queryLogMigration(),
+    '004-access': accessMigration(),
   };
   return { getMigrations: async () => migrations };
 }

@@ -155,6 +155,11 @@ export class DuckDbQueryEngine {
     });
   }
 
+  /** DuckDB's parse of some SQL as JSON text; parsing reads no data. */
+  serialize(sql: string): Promise<string> {
+    return this.#serialAdmin(() => serialize(this.#admin, sql));
+  }
+
   async adminQuery(sql: string): Promise<Record<string, unknown>[]> {
     return this.#serialAdmin(
       async () =>

@@ -9,3 +9,4 @@ export {
   type DeniedFunctionGroup,
 } from './deny-list.js';
 export { NOT_A_QUERY_MESSAGE } from './parse.js';
+export { validatePredicate } from './predicate.js';

@@ -1,0 +1,300 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type {
+  ColumnMask,
+  Grant,
+  GrantObjectType,
+  MaskKind,
+  Privilege,
+} from '../../access/index.js';
+import type { Services } from '../../services.js';
+import { responses } from '../schemas.js';
+
+const RoleSchema = Type.Object({
+  name: Type.String(),
+  description: Type.String(),
+  built_in: Type.Boolean(),
+});
+const GrantSchema = Type.Object(
+  {
+    role: Type.String(),
+    object_type: Type.Union([Type.Literal('dataset'), Type.Literal('view')]),
+    object_name: Type.String({ description: 'A dataset or view name, or * for all' }),
+    privilege: Type.Union([Type.Literal('read'), Type.Literal('write'), Type.Literal('admin')]),
+  },
+  { additionalProperties: false },
+);
+const MaskSchema = Type.Object(
+  {
+    role: Type.String(),
+    dataset: Type.String(),
+    column: Type.String(),
+    kind: Type.Union([Type.Literal('null'), Type.Literal('hash'), Type.Literal('mask')]),
+    keep_prefix: Type.Integer({ minimum: 0, maximum: 64, default: 0 }),
+    keep_suffix: Type.Integer({ minimum: 0, maximum: 64, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+const FilterSchema = Type.Object(
+  {
+    role: Type.String(),
+    dataset: Type.String(),
+    predicate: Type.String({ minLength: 1, maxLength: 10_000 }),
+  },
+  { additionalProperties: false },
+);
+
+type GrantBody = {
+  role: string;
+  object_type: GrantObjectType;
+  object_name: string;
+  privilege: Privilege;
+};
+type MaskBody = {
+  role: string;
+  dataset: string;
+  column: string;
+  kind: MaskKind;
+  keep_prefix: number;
+  keep_suffix: number;
+};
+
+const grantFrom = (b: GrantBody): Grant => ({
+  role: b.role,
+  objectType: b.object_type,
+  objectName: b.object_name,
+  privilege: b.privilege,
+});
+const grantJson = (g: Grant) => ({
+  role: g.role,
+  object_type: g.objectType,
+  object_name: g.objectName,
+  privilege: g.privilege,
+});
+const maskJson = (m: ColumnMask) => ({
+  role: m.role,
+  dataset: m.dataset,
+  column: m.column,
+  kind: m.kind,
+  keep_prefix: m.keepPrefix,
+  keep_suffix: m.keepSuffix,
+});
+
+/** Roles, grants, masks and row filters (admins only; every change journaled). */
+export async function accessManagementRoutes(
+  app: FastifyInstance,
+  services: Services,
+): Promise<void> {
+  const access = services.access;
+  const tags = ['access'];
+
+  app.get(
+    '/access/roles',
+    {
+      schema: {
+        tags,
+        summary: 'List roles',
+        response: responses({ 200: Type.Object({ roles: Type.Array(RoleSchema) }) }, 403),
+      },
+    },
+    async (request) => ({
+      roles: (await access.roles(request.ctx)).map((r) => ({
+        name: r.name,
+        description: r.description,
+        built_in: r.builtIn,
+      })),
+    }),
+  );
+
+  app.post<{ Body: { name: string; description?: string } }>(
+    '/access/roles',
+    {
+      schema: {
+        tags,
+        summary: 'Create a custom role',
+        body: Type.Object(
+          { name: Type.String(), description: Type.Optional(Type.String({ maxLength: 1000 })) },
+          { additionalProperties: false },
+        ),
+        response: responses({ 201: RoleSchema }, 400, 403, 409),
+      },
+    },
+    async (request, reply) => {
+      const role = await access.createRole(
+        request.ctx,
+        request.body.name,
+        request.body.description ?? '',
+      );
+      return reply
+        .status(201)
+        .send({ name: role.name, description: role.description, built_in: role.builtIn });
+    },
+  );
+
+  app.delete<{ Params: { name: string } }>(
+    '/access/roles/:name',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a custom role (with its grants, masks, filters)',
+        params: Type.Object({ name: Type.String() }),
+        response: responses({ 204: Type.Null() }, 403, 404),
+      },
+    },
+    async (request, reply) => {
+      await access.deleteRole(request.ctx, request.params.name);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/access/grants',
+    {
+      schema: {
+        tags,
+        summary: 'List grants',
+        response: responses({ 200: Type.Object({ grants: Type.Array(GrantSchema) }) }, 403),
+      },
+    },
+    async (request) => ({
+      grants: (await access.grants(request.ctx)).map(grantJson),
+    }),
+  );
+
+  app.post<{ Body: GrantBody }>(
+    '/access/grants',
+    {
+      schema: {
+        tags,
+        summary: 'Grant a privilege on a dataset or view to a role',
+        body: GrantSchema,
+        response: responses({ 201: GrantSchema }, 400, 403, 404),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(grantJson(await access.grant(request.ctx, grantFrom(request.body)))),
+  );
+
+  app.delete<{ Body: GrantBody }>(
+    '/access/grants',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a grant',
+        body: GrantSchema,
+        response: responses({ 204: Type.Null() }, 400, 403, 404),
+      },
+    },
+    async (request, reply) => {
+      await access.revoke(request.ctx, grantFrom(request.body));
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/access/masks',
+    {
+      schema: {
+        tags,
+        summary: 'List column masks',
+        response: responses({ 200: Type.Object({ masks: Type.Array(MaskSchema) }) }, 403),
+      },
+    },
+    async (request) => ({
+      masks: (await access.masks(request.ctx)).map(maskJson),
+    }),
+  );
+
+  app.put<{ Body: MaskBody }>(
+    '/access/masks',
+    {
+      schema: {
+        tags,
+        summary: 'Set a column mask for a role (null, hash, or mask keeping a prefix/suffix)',
+        body: MaskSchema,
+        response: responses({ 200: MaskSchema }, 400, 403, 404),
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      return maskJson(
+        await access.setMask(request.ctx, {
+          role: b.role,
+          dataset: b.dataset,
+          column: b.column,
+          kind: b.kind,
+          keepPrefix: b.keep_prefix,
+          keepSuffix: b.keep_suffix,
+        }),
+      );
+    },
+  );
+
+  app.delete<{ Querystring: { role: string; dataset: string; column: string } }>(
+    '/access/masks',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a column mask',
+        querystring: Type.Object({
+          role: Type.String(),
+          dataset: Type.String(),
+          column: Type.String(),
+        }),
+        response: responses({ 204: Type.Null() }, 403, 404),
+      },
+    },
+    async (request, reply) => {
+      await access.removeMask(
+        request.ctx,
+        request.query.role,
+        request.query.dataset,
+        request.query.column,
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/access/row-filters',
+    {
+      schema: {
+        tags,
+        summary: 'List row filters',
+        response: responses({ 200: Type.Object({ row_filters: Type.Array(FilterSchema) }) }, 403),
+      },
+    },
+    async (request) => ({
+      row_filters: await access.rowFilters(request.ctx),
+    }),
+  );
+
+  app.put<{ Body: { role: string; dataset: string; predicate: string } }>(
+    '/access/row-filters',
+    {
+      schema: {
+        tags,
+        summary: "Set a role's row filter on a dataset (a predicate over its columns)",
+        body: FilterSchema,
+        response: responses({ 200: FilterSchema }, 400, 403, 404),
+      },
+    },
+    async (request) => access.setRowFilter(request.ctx, request.body),
+  );
+
+  app.delete<{ Querystring: { role: string; dataset: string } }>(
+    '/access/row-filters',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a row filter',
+        querystring: Type.Object({ role: Type.String(), dataset: Type.String() }),
+        response: responses({ 204: Type.Null() }, 403, 404),
+      },
+    },
+    async (request, reply) => {
+      await access.removeRowFilter(request.ctx, request.query.role, request.query.dataset);
+      return reply.status(204).send();
+    },
+  );
+}
