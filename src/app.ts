@@ -1,6 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
-import { AccessService, KeyService, createDatasetGate } from './access/index.js';
+import {
+  AccessService,
+  KeyService,
+  RateLimiter,
+  createDatasetGate,
+  policyForRoles,
+  throwIfLimited,
+} from './access/index.js';
 import {
   FaultInjector,
   createLogger,
@@ -9,6 +16,7 @@ import {
   type Clock,
   type Config,
   type Logger,
+  type Principal,
 } from './core/index.js';
 import { createHttpApp, type RegisteredRoute } from './http/app.js';
 import { JournalService } from './journal/index.js';
@@ -115,6 +123,7 @@ export class Lakehouse {
         clock,
         version: VERSION,
         maxJsonBodyBytes: config.limits.maxJsonBodyBytes,
+        rateLimit: keyRateLimit(config),
       });
       return new Lakehouse({
         config,
@@ -299,5 +308,18 @@ async function bootstrapState(
     ...(keys?.generatedKey !== undefined && { generatedAdminKey: keys.generatedKey }),
     configuredAdminKeyInstalled: keys !== null && keys.generatedKey === undefined,
     fresh: keys !== null,
+  };
+}
+
+/** Per-key request budget: the most generous limit among the caller's roles. */
+function keyRateLimit(config: Config): (principal: Principal) => void {
+  const limiter = new RateLimiter({});
+  return (principal) => {
+    const policy = policyForRoles(
+      principal.roles,
+      config.rateLimits.perRole,
+      config.rateLimits.fallback,
+    );
+    throwIfLimited(limiter.take(principal.keyId ?? principal.id, policy));
   };
 }

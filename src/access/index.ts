@@ -5,3 +5,11 @@ export { AccessService, type AccessCatalog } from './access.service.js';
 export { AccessPolicy, isAdmin } from './access-policy.js';
 export * from './access-model.js';
 export { createDatasetGate } from './dataset-gate.js';
+export {
+  RateLimiter,
+  RateLimitedError,
+  policyForRoles,
+  throwIfLimited,
+  type RateDecision,
+  type RateLimitPolicy,
+} from './rate-limit/index.js';

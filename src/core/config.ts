@@ -62,6 +62,11 @@ export interface Config {
   readonly inboxDir: string;
   /** Ingest new files dropped into the inbox automatically. */
   readonly inboxWatch: boolean;
+  /** Requests per minute per API key, by role (the most generous of a caller's roles applies; 0 = unlimited). */
+  readonly rateLimits: {
+    readonly perRole: Readonly<Record<string, number>>;
+    readonly fallback: number;
+  };
   /** Test-only: the named crash point (see core/fault-injection.ts). */
   readonly faultPoint: string | undefined;
 }
@@ -189,6 +194,13 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
         env['LAKEHOUSE_QUERY_QUEUE_MS'] ?? fileQuery['queueWaitMs'] ?? 10_000,
       ),
     },
+    rateLimits: {
+      perRole: rateLimitsSetting(env['LAKEHOUSE_RATE_LIMITS'] ?? file['rateLimits'] ?? 'admin=0'),
+      fallback: nonNegativeIntSetting(
+        'LAKEHOUSE_RATE_LIMIT_DEFAULT',
+        env['LAKEHOUSE_RATE_LIMIT_DEFAULT'] ?? file['rateLimitDefault'] ?? 600,
+      ),
+    },
     faultPoint: optional(env['LAKEHOUSE_FAULT_POINT'], (v) => faultPointSetting(v)),
     inboxWatch: booleanSetting(
       'LAKEHOUSE_INBOX_WATCH',
@@ -258,6 +270,36 @@ function byteSetting(name: string, value: unknown): number {
     );
   }
   return bytes;
+}
+
+function nonNegativeIntSetting(name: string, value: unknown): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new ConfigError(name, `must be a whole number (0 = unlimited), got "${String(value)}"`);
+  return n;
+}
+
+/** `admin=0,analyst=600,agent=120` (or an object in the config file). */
+function rateLimitsSetting(value: unknown): Record<string, number> {
+  const entries =
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .filter((part) => part.trim() !== '')
+          .map((part) => part.split('=').map((s) => s.trim()))
+      : Object.entries(value as Record<string, unknown>);
+  const limits: Record<string, number> = {};
+  for (const [role, rpm] of entries) {
+    const n = Number(rpm);
+    if (!role || !/^[a-z][a-z0-9_-]*$/.test(String(role)) || !Number.isInteger(n) || n < 0) {
+      throw new ConfigError(
+        'LAKEHOUSE_RATE_LIMITS',
+        'must look like admin=0,analyst=600 (requests per minute; 0 = unlimited)',
+      );
+    }
+    limits[String(role)] = n;
+  }
+  return limits;
 }
 
 function faultPointSetting(value: unknown): string {

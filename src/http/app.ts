@@ -1,6 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { uuidv7, type Clock } from '../core/index.js';
+import { uuidv7, type Clock, type Principal } from '../core/index.js';
 import type { Services } from '../services.js';
 import { installAuthentication } from './auth.js';
 import './context.js';
@@ -22,6 +22,7 @@ export interface HttpAppOptions {
   readonly clock: Clock;
   readonly version: string;
   readonly maxJsonBodyBytes: number;
+  readonly rateLimit: (principal: Principal) => void;
 }
 
 export interface RegisteredRoute {
@@ -70,7 +71,7 @@ export async function createHttpApp(
   });
 
   installErrorHandler(app);
-  installAuthentication(app, options.services.keys, options.clock);
+  installAuthentication(app, options.services.keys, options.clock, options.rateLimit);
   await installOpenApi(app, options.version);
   await app.register(async (scope) => systemRoutes(scope, options.services));
   await app.register(async (scope) => accessRoutes(scope, options.services));

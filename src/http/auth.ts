@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { UnauthorizedError, createContext, type Clock } from '../core/index.js';
+import { UnauthorizedError, createContext, type Clock, type Principal } from '../core/index.js';
 import type { KeyService } from '../access/index.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -9,7 +9,12 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  * Runs before routing decisions are visible, so an unknown route without a key is a 401 too:
  * nothing about the API is revealed to an anonymous caller.
  */
-export function installAuthentication(app: FastifyInstance, keys: KeyService, clock: Clock): void {
+export function installAuthentication(
+  app: FastifyInstance,
+  keys: KeyService,
+  clock: Clock,
+  rateLimit: (principal: Principal) => void,
+): void {
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config?.public === true) return;
     const presented = presentedKey(request);
@@ -19,6 +24,7 @@ export function installAuthentication(app: FastifyInstance, keys: KeyService, cl
       );
     }
     const principal = await keys.authenticate(presented);
+    rateLimit(principal); // 429 with Retry-After past the key's budget
     request.ctx = createContext(principal, 'http', { requestId: request.id, clock });
   });
 }
