@@ -4,6 +4,7 @@ import {
   AccessService,
   KeyService,
   RateLimiter,
+  RulesService,
   createDatasetGate,
   policyForRoles,
   throwIfLimited,
@@ -250,6 +251,7 @@ function createServices(
     faults: new FaultInjector(config.faultPoint),
   });
   const queryLog = new QueryLog(metastore, logger);
+  const rules = new RulesService(metastore, journal);
   const pins = new PinCache({
     engine: queryEngine,
     catalog,
@@ -263,6 +265,7 @@ function createServices(
     gate: new ConcurrencyGate(config.query.maxConcurrent, config.query.queueWaitMs),
     log: queryLog,
     journalMirror: new JournalMirror(queryEngine, metastore),
+    rules,
     results: new ResultStore(
       {
         maxResults: config.query.pagedResults,
@@ -284,6 +287,7 @@ function createServices(
     queryLog,
     pins,
     access,
+    rules,
     keys: new KeyService(metastore, journal, clock),
     buckets,
     objects: new ObjectService(metastore, journal, buckets, config.limits.maxObjectBytes),

@@ -1,4 +1,4 @@
-import type { AccessService, KeyService } from './access/index.js';
+import type { AccessService, KeyService, RulesService } from './access/index.js';
 import type { CatalogService } from './catalog/index.js';
 import type { IngestService } from './ingest/index.js';
 import type { JobService } from './jobs/index.js';
@@ -11,6 +11,7 @@ import type { BucketService, ObjectService } from './storage/index.js';
 export interface Services {
   readonly keys: KeyService;
   readonly access: AccessService;
+  readonly rules: RulesService;
   readonly journal: JournalService;
   readonly buckets: BucketService;
   readonly objects: ObjectService;

@@ -13,3 +13,5 @@ export {
   type RateDecision,
   type RateLimitPolicy,
 } from './rate-limit/index.js';
+export { RulesService } from './rules.service.js';
+export { validateRule, type PolicyRule, type PolicyDecision } from './policy/index.js';

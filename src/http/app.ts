@@ -7,7 +7,7 @@ import './context.js';
 import { installErrorHandler } from './error-handler.js';
 import { installOpenApi, markDocsPublic } from './openapi.js';
 import { accessRoutes } from './routes/access.routes.js';
-import { accessManagementRoutes } from './routes/access-management.routes.js';
+import { accessManagementRoutes, rulesRoutes } from './routes/access-management.routes.js';
 import { journalRoutes } from './routes/journal.routes.js';
 import { storageRoutes } from './routes/storage.routes.js';
 import { catalogRoutes } from './routes/catalog.routes.js';
@@ -76,6 +76,7 @@ export async function createHttpApp(
   await app.register(async (scope) => systemRoutes(scope, options.services));
   await app.register(async (scope) => accessRoutes(scope, options.services));
   await app.register(async (scope) => accessManagementRoutes(scope, options.services));
+  await app.register(async (scope) => rulesRoutes(scope, options.services));
   await app.register(async (scope) => journalRoutes(scope, options.services));
   await app.register(async (scope) => storageRoutes(scope, options.services));
   await app.register(async (scope) => catalogRoutes(scope, options.services));

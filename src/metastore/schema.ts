@@ -179,7 +179,22 @@ export interface RowFiltersTable {
   created_by: string;
 }
 
+export interface PolicyRulesTable {
+  id: string;
+  name: string;
+  task_class: string;
+  priority: number;
+  condition: string;
+  action: string;
+  message: string;
+  enabled: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
 export interface MetastoreSchema {
+  policy_rules: PolicyRulesTable;
   roles: RolesTable;
   grants: GrantsTable;
   column_masks: ColumnMasksTable;

@@ -49,6 +49,8 @@ export interface QueryDeps {
   readonly log: QueryLog;
   readonly results: ResultStore;
   readonly journalMirror: JournalMirror;
+  /** Policy rules for the 'query' task class; throws 403 on reject/block. */
+  readonly rules: { check(taskClass: string, context: unknown): Promise<unknown> };
   readonly limits: QueryLimits;
   /** Server paths that must never appear in an error message (the data directory). */
   readonly hiddenPaths: readonly string[];
@@ -116,7 +118,7 @@ export class QueryService {
           namespace.schema,
           this.#deps.limits.timeoutMs,
           async (session) => {
-            const guarded = await this.#guard(request.sql, namespace, session.serialize);
+            const guarded = await this.#guard(ctx, request.sql, namespace, session.serialize);
             note(guarded.tables);
             const result = await session.readJson(request.sql, request.params ?? [], maxRows);
             return { ...result, datasets: guarded.tables };
@@ -144,7 +146,7 @@ export class QueryService {
       request.params ?? [],
       format,
       async (serialize) => {
-        guarded = await this.#guard(request.sql, namespace, serialize);
+        guarded = await this.#guard(ctx, request.sql, namespace, serialize);
       },
     );
     // Pull the first chunk now, so a refusal or SQL error is an HTTP error, not a broken stream.
@@ -177,11 +179,25 @@ export class QueryService {
 
   /** The statement guard, then the system views the statement reads brought up to date. */
   async #guard(
+    ctx: RequestContext,
     sql: string,
     namespace: Namespace,
     serialize: (sql: string) => Promise<string>,
   ): Promise<GuardedStatement> {
     const guarded = await guardStatement(sql, namespace, serialize);
+    await this.#deps.rules.check('query', {
+      task_class: 'query',
+      principal: {
+        id: ctx.principal.id,
+        name: ctx.principal.name,
+        kind: ctx.principal.kind,
+        roles: ctx.principal.roles,
+      },
+      sql,
+      statement: guarded.kind,
+      datasets: guarded.tables,
+      system_tables: guarded.systemTables,
+    });
     if (guarded.systemTables.includes('journal')) await this.#deps.journalMirror.sync();
     return guarded;
   }

@@ -5,6 +5,7 @@ import type {
   Grant,
   GrantObjectType,
   MaskKind,
+  PolicyRule,
   Privilege,
 } from '../../access/index.js';
 import type { Services } from '../../services.js';
@@ -294,6 +295,96 @@ export async function accessManagementRoutes(
     },
     async (request, reply) => {
       await access.removeRowFilter(request.ctx, request.query.role, request.query.dataset);
+      return reply.status(204).send();
+    },
+  );
+}
+
+const RuleBody = Type.Object(
+  {
+    name: Type.String(),
+    task_class: Type.String({ description: 'e.g. query, tool_call, llm_response, or * for all' }),
+    priority: Type.Optional(Type.Integer()),
+    condition: Type.Unknown({
+      description:
+        'equals / empty / greater / contains_any / always, composed with all / any / not',
+    }),
+    action: Type.Union(['allow', 'warn', 'redact', 'reject', 'block'].map((a) => Type.Literal(a))),
+    message: Type.String(),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+const RuleSchema = Type.Intersect([Type.Object({ id: Type.String() }), RuleBody]);
+
+function ruleJson(rule: PolicyRule) {
+  return {
+    id: rule.id,
+    name: rule.name,
+    task_class: rule.taskClass,
+    priority: rule.priority,
+    condition: rule.condition,
+    action: rule.action,
+    message: rule.message,
+    enabled: rule.enabled,
+  };
+}
+
+/** Policy rules ("truth rules"), evaluated on every query (admins manage them; journaled). */
+export async function rulesRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const tags = ['access'];
+  app.get(
+    '/access/rules',
+    {
+      schema: {
+        tags,
+        summary: 'List policy rules',
+        response: responses({ 200: Type.Object({ rules: Type.Array(RuleSchema) }) }, 403),
+      },
+    },
+    async (request) => ({
+      rules: (await services.rules.list(request.ctx)).map(ruleJson),
+    }),
+  );
+  app.post<{ Body: unknown }>(
+    '/access/rules',
+    {
+      schema: {
+        tags,
+        summary: 'Create a policy rule',
+        body: RuleBody,
+        response: responses({ 201: RuleSchema }, 400, 403),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(ruleJson(await services.rules.create(request.ctx, request.body))),
+  );
+  app.put<{ Params: { id: string }; Body: unknown }>(
+    '/access/rules/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Replace a policy rule',
+        params: Type.Object({ id: Type.String() }),
+        body: RuleBody,
+        response: responses({ 200: RuleSchema }, 400, 403, 404),
+      },
+    },
+    async (request) =>
+      ruleJson(await services.rules.replace(request.ctx, request.params.id, request.body)),
+  );
+  app.delete<{ Params: { id: string } }>(
+    '/access/rules/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a policy rule',
+        params: Type.Object({ id: Type.String() }),
+        response: responses({ 204: Type.Null() }, 403, 404),
+      },
+    },
+    async (request, reply) => {
+      await services.rules.remove(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );

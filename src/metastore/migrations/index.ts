@@ -4,6 +4,7 @@ import { foundationMigration } from './001-foundation.js';
 import { catalogMigration } from './002-catalog.js';
 import { queryLogMigration } from './003-query-log.js';
 import { accessMigration } from './004-access.js';
+import { policyRulesMigration } from './005-policy-rules.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
 export function migrationProvider(dialect: MetastoreDialect): MigrationProvider {
@@ -12,6 +13,7 @@ export function migrationProvider(dialect: MetastoreDialect): MigrationProvider 
     '002-catalog': catalogMigration(),
     '003-query-log': queryLogMigration(),
     '004-access': accessMigration(),
+    '005-policy-rules': policyRulesMigration(),
   };
   return { getMigrations: async () => migrations };
 }
