@@ -24,7 +24,7 @@ import { JournalService } from './journal/index.js';
 import { Metastore } from './metastore/index.js';
 import { Readiness } from './ops/readiness.js';
 import type { Services } from './services.js';
-import { CatalogService } from './catalog/index.js';
+import { AiViewService, CatalogService } from './catalog/index.js';
 import { InboxWatcher, IngestService } from './ingest/index.js';
 import { JobService } from './jobs/index.js';
 import {
@@ -227,6 +227,16 @@ function createServices(
     },
   });
   const gate = createDatasetGate(access);
+  const views = new AiViewService({
+    metastore,
+    journal,
+    gate,
+    canReadView: async (ctx, name) =>
+      (await access.policy()).allows(ctx.principal, 'view', name, 'read'),
+    validatePredicate: async (predicate, columns) => {
+      await validatePredicate(predicate, columns, (sql) => queryEngine.serialize(sql));
+    },
+  });
   const catalog: CatalogService = new CatalogService({
     metastore,
     journal,
@@ -261,7 +271,7 @@ function createServices(
   });
   const query = new QueryService({
     engine: queryEngine,
-    namespaces: new NamespaceRegistry(queryEngine, catalog, pins, access),
+    namespaces: new NamespaceRegistry(queryEngine, catalog, pins, access, views),
     gate: new ConcurrencyGate(config.query.maxConcurrent, config.query.queueWaitMs),
     log: queryLog,
     journalMirror: new JournalMirror(queryEngine, metastore),
@@ -288,6 +298,7 @@ function createServices(
     pins,
     access,
     rules,
+    views,
     keys: new KeyService(metastore, journal, clock),
     buckets,
     objects: new ObjectService(metastore, journal, buckets, config.limits.maxObjectBytes),

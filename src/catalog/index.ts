@@ -24,3 +24,5 @@ export { commitSnapshot, type NewDataFile, type SnapshotCommit } from './snapsho
 export type { DataFile, Snapshot, SnapshotOperation } from './snapshot.js';
 export { diffSchemas, type SchemaDiff, type ColumnSchema } from './schema/index.js';
 export type { DatasetGate, DatasetPrivilege } from './dataset-gate.js';
+export { AiViewService, type AiViewDeps, type AiViewInput } from './views/ai-view.service.js';
+export type { AiView, Redaction, RedactionKind } from './views/ai-view.js';

@@ -193,7 +193,19 @@ export interface PolicyRulesTable {
   updated_at: string;
 }
 
+export interface AiViewsTable {
+  name: string;
+  dataset: string;
+  description: string;
+  columns: string;
+  row_filter: string | null;
+  redactions: string;
+  created_at: string;
+  created_by: string;
+}
+
 export interface MetastoreSchema {
+  ai_views: AiViewsTable;
   policy_rules: PolicyRulesTable;
   roles: RolesTable;
   grants: GrantsTable;

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../core/index.js';
-import type { CatalogService, DatasetView } from '../catalog/index.js';
+import {
+  viewDataset,
+  type AiViewService,
+  type CatalogService,
+  type DatasetView,
+} from '../catalog/index.js';
 import type { DuckDbQueryEngine, ViewDefinition } from './duckdb/query-engine.js';
-import type { AccessService } from '../access/index.js';
+import type { AccessPolicy, AccessService, ColumnMask } from '../access/index.js';
 import { maskedViewSql } from './masked-view.js';
 import type { PinCache } from './pin-cache.js';
 import { parquetScan, sqlString } from './sql-text.js';
@@ -31,17 +36,20 @@ export class NamespaceRegistry {
 
   readonly #pins: PinCache;
   readonly #access: AccessService;
+  readonly #views: AiViewService;
 
   constructor(
     engine: DuckDbQueryEngine,
     catalog: CatalogService,
     pins: PinCache,
     access: AccessService,
+    views: AiViewService,
   ) {
     this.#engine = engine;
     this.#catalog = catalog;
     this.#pins = pins;
     this.#access = access;
+    this.#views = views;
   }
 
   async forContext(ctx: RequestContext): Promise<Namespace> {
@@ -75,6 +83,7 @@ export class NamespaceRegistry {
         : maskedViewSql(source, dataset.columns, policy.dataset(ctx.principal, dataset.name));
       views.push({ name: dataset.name, sql });
     }
+    views.push(...(await this.#aiViews(ctx, policy)));
     await this.#engine.defineSchema(schema, views);
     return {
       schema,
@@ -83,6 +92,43 @@ export class NamespaceRegistry {
       // The journal holds every change with old and new values: administrators only.
       systemTables: new Set(roles.split(',').includes('admin') ? ['journal'] : []),
     };
+  }
+
+  /**
+   * The AI-safe views the caller is granted, each over its base dataset's data directly: a
+   * grant on the view gives its whitelisted, redacted, filtered rows — never the base dataset.
+   */
+  async #aiViews(ctx: RequestContext, policy: AccessPolicy): Promise<ViewDefinition[]> {
+    const views: ViewDefinition[] = [];
+    for (const view of await this.#views.all()) {
+      if (!policy.allows(ctx.principal, 'view', view.name, 'read')) continue;
+      const base = await this.#catalog.find(view.dataset);
+      if (!base) continue;
+      const source = await this.#datasetSource(ctx, viewDataset(base, new Date()));
+      const columns = view.columns.map((name) => base.columns.find((c) => c.name === name)!);
+      const masks = new Map<string, ColumnMask>(
+        Object.entries(view.redactions).map(([column, r]) => [
+          column.toLowerCase(),
+          {
+            role: 'view',
+            dataset: view.dataset,
+            column,
+            kind: r.kind,
+            keepPrefix: r.keepPrefix,
+            keepSuffix: r.keepSuffix,
+          },
+        ]),
+      );
+      const access = {
+        privilege: 'read' as const,
+        masks,
+        filters: view.rowFilter ? [view.rowFilter] : [],
+        unrestricted: false,
+      };
+      const sql = source.startsWith('SELECT') ? source : maskedViewSql(source, columns, access);
+      views.push({ name: view.name, sql });
+    }
+    return views;
   }
 
   /** What the dataset's view reads from: its pinned table or its Parquet files. */

@@ -134,6 +134,13 @@ const CASES: Record<string, RouteCase> = {
   'POST /query/cache/pin': { need: 'engineer', body: { dataset: 'people' } },
   'POST /query/cache/evict': { need: 'engineer', body: {} },
   'GET /query/cache/stats': { need: 'any' },
+  'POST /catalog/views': {
+    need: 'write',
+    body: { name: 'people_safe', dataset: 'people', columns: ['id'] },
+  },
+  'GET /catalog/views': { need: 'any' },
+  'GET /catalog/views/:name': { need: 'read', url: '/catalog/views/people_safe' },
+  'DELETE /catalog/views/:name': { need: 'write', url: '/catalog/views/people_safe' },
 };
 
 let app: TestApp;
@@ -146,6 +153,11 @@ beforeAll(async () => {
     url: '/ingest/file?dataset=people&filename=p.csv',
     body: 'id,name\n1,a\n',
     headers: { 'content-type': 'text/csv' },
+  });
+  await app.request({
+    method: 'POST',
+    url: '/catalog/views',
+    body: { name: 'people_safe', dataset: 'people', columns: ['id'] },
   });
   for (const role of ['agent', 'analyst'] as const) {
     keys[role] = (

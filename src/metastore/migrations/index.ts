@@ -5,6 +5,7 @@ import { catalogMigration } from './002-catalog.js';
 import { queryLogMigration } from './003-query-log.js';
 import { accessMigration } from './004-access.js';
 import { policyRulesMigration } from './005-policy-rules.js';
+import { aiViewsMigration } from './006-ai-views.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
 export function migrationProvider(dialect: MetastoreDialect): MigrationProvider {
@@ -14,6 +15,7 @@ export function migrationProvider(dialect: MetastoreDialect): MigrationProvider 
     '003-query-log': queryLogMigration(),
     '004-access': accessMigration(),
     '005-policy-rules': policyRulesMigration(),
+    '006-ai-views': aiViewsMigration(),
   };
   return { getMigrations: async () => migrations };
 }
