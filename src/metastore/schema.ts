@@ -141,6 +141,8 @@ export interface QueryLogTable {
   latency_ms: number;
   status: string;
   error_code: string | null;
+  columns: string | null;
+  decision: string | null;
 }
 
 export interface RolesTable {

@@ -17,6 +17,10 @@ export interface QueryLogEntry {
   readonly latencyMs: number;
   readonly status: QueryStatus;
   readonly errorCode: string | null;
+  /** Names of the columns the read returned (empty when nothing was returned). */
+  readonly columns: readonly string[];
+  /** allowed, or why not: refused (guard), denied (privilege), policy_rejected/blocked, error. */
+  readonly decision: string;
 }
 
 const MAX_SQL_CHARS = 10_000;
@@ -79,6 +83,8 @@ export class QueryLog {
       latencyMs: Number(r.latency_ms),
       status: r.status as QueryStatus,
       errorCode: r.error_code,
+      columns: parseJson<string[]>(r.columns) ?? [],
+      decision: r.decision ?? 'unknown',
     }));
   }
 
@@ -99,6 +105,8 @@ export class QueryLog {
             latency_ms: Math.round(e.latencyMs),
             status: e.status,
             error_code: e.errorCode,
+            columns: JSON.stringify(e.columns),
+            decision: e.decision,
           })),
         )
         .execute();

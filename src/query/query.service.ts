@@ -214,7 +214,15 @@ export class QueryService {
     try {
       const result = await run((t) => (tables = t));
       const latencyMs = performance.now() - started;
-      this.#record(ctx, sql, tables, result.rowCount, started);
+      this.#record(
+        ctx,
+        sql,
+        tables,
+        result.rowCount,
+        started,
+        undefined,
+        result.columns.map((c) => c.name),
+      );
       return { ...result, latencyMs };
     } catch (error) {
       this.#record(ctx, sql, tables, null, started, error);
@@ -229,6 +237,7 @@ export class QueryService {
     rowCount: number | null,
     started: number,
     error?: unknown,
+    columns: readonly string[] = [],
   ): void {
     this.#deps.log.record({
       id: uuidv7(),
@@ -242,12 +251,27 @@ export class QueryService {
       latencyMs: performance.now() - started,
       status: statusOf(error),
       errorCode: error === undefined ? null : error instanceof AppError ? error.code : 'sql_error',
+      columns,
+      decision: decisionOf(error),
     });
   }
 
   namespaceFor(ctx: RequestContext): Promise<Namespace> {
     return this.#deps.namespaces.forContext(ctx);
   }
+}
+
+function decisionOf(error: unknown): string {
+  if (error === undefined) return 'allowed';
+  if (!(error instanceof AppError)) return 'error';
+  if (error.code === 'query_refused') return 'refused';
+  if (
+    error.code === 'policy_rejected' ||
+    error.code === 'policy_blocked' ||
+    error.code === 'forbidden'
+  )
+    return error.code;
+  return 'error';
 }
 
 function statusOf(error: unknown): QueryStatus {

@@ -194,7 +194,13 @@ describe('POST /query/sql', () => {
     await sql('SELECT count(*) FROM clients');
     const log = (await app.request({ method: 'GET', url: '/query/log?limit=50' })).json().queries;
     const entry = log.find((q: { sql: string }) => q.sql === 'SELECT count(*) FROM clients');
-    expect(entry).toMatchObject({ datasets: ['clients'], row_count: 1, status: 'ok' });
+    expect(entry).toMatchObject({
+      datasets: ['clients'],
+      row_count: 1,
+      status: 'ok',
+      decision: 'allowed',
+      columns: ['count_star()'],
+    });
     expect(entry.principal).toBeTruthy();
     expect(log.some((q: { status: string }) => q.status === 'refused')).toBe(true);
   });

@@ -92,6 +92,8 @@ export async function queryRoutes(app: FastifyInstance, services: Services): Pro
                   latency_ms: Type.Number(),
                   status: Type.String(),
                   error_code: Type.Union([Type.String(), Type.Null()]),
+                  columns: Type.Array(Type.String()),
+                  decision: Type.String(),
                 }),
               ),
             }),
@@ -114,6 +116,8 @@ export async function queryRoutes(app: FastifyInstance, services: Services): Pro
         latency_ms: q.latencyMs,
         status: q.status,
         error_code: q.errorCode,
+        columns: [...q.columns],
+        decision: q.decision,
       })),
     }),
   );

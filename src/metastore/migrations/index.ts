@@ -6,6 +6,7 @@ import { queryLogMigration } from './003-query-log.js';
 import { accessMigration } from './004-access.js';
 import { policyRulesMigration } from './005-policy-rules.js';
 import { aiViewsMigration } from './006-ai-views.js';
+import { accessLogMigration } from './007-access-log.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
 export function migrationProvider(dialect: MetastoreDialect): MigrationProvider {
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: MetastoreDialect): MigrationProvider 
     '004-access': accessMigration(),
     '005-policy-rules': policyRulesMigration(),
     '006-ai-views': aiViewsMigration(),
+    '007-access-log': accessLogMigration(),
   };
   return { getMigrations: async () => migrations };
 }
