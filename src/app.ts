@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   AccessService,
   KeyService,
+  PrincipalService,
   RateLimiter,
   RulesService,
   createDatasetGate,
@@ -299,6 +300,7 @@ function createServices(
     access,
     rules,
     views,
+    principals: new PrincipalService(metastore, journal),
     keys: new KeyService(metastore, journal, clock),
     buckets,
     objects: new ObjectService(metastore, journal, buckets, config.limits.maxObjectBytes),

@@ -1,4 +1,4 @@
-import type { AccessService, KeyService, RulesService } from './access/index.js';
+import type { AccessService, KeyService, PrincipalService, RulesService } from './access/index.js';
 import type { AiViewService, CatalogService } from './catalog/index.js';
 import type { IngestService } from './ingest/index.js';
 import type { JobService } from './jobs/index.js';
@@ -12,6 +12,7 @@ export interface Services {
   readonly keys: KeyService;
   readonly access: AccessService;
   readonly rules: RulesService;
+  readonly principals: PrincipalService;
   readonly views: AiViewService;
   readonly journal: JournalService;
   readonly buckets: BucketService;

@@ -15,3 +15,4 @@ export {
 } from './rate-limit/index.js';
 export { RulesService } from './rules.service.js';
 export { validateRule, type PolicyRule, type PolicyDecision } from './policy/index.js';
+export { PrincipalService, type PrincipalRecord } from './principal.service.js';

@@ -7,7 +7,11 @@ import './context.js';
 import { installErrorHandler } from './error-handler.js';
 import { installOpenApi, markDocsPublic } from './openapi.js';
 import { accessRoutes } from './routes/access.routes.js';
-import { accessManagementRoutes, rulesRoutes } from './routes/access-management.routes.js';
+import {
+  accessManagementRoutes,
+  principalRoutes,
+  rulesRoutes,
+} from './routes/access-management.routes.js';
 import { journalRoutes } from './routes/journal.routes.js';
 import { storageRoutes } from './routes/storage.routes.js';
 import { catalogRoutes } from './routes/catalog.routes.js';
@@ -78,6 +82,7 @@ export async function createHttpApp(
   await app.register(async (scope) => accessRoutes(scope, options.services));
   await app.register(async (scope) => accessManagementRoutes(scope, options.services));
   await app.register(async (scope) => rulesRoutes(scope, options.services));
+  await app.register(async (scope) => principalRoutes(scope, options.services));
   await app.register(async (scope) => journalRoutes(scope, options.services));
   await app.register(async (scope) => storageRoutes(scope, options.services));
   await app.register(async (scope) => catalogRoutes(scope, options.services));

@@ -134,6 +134,16 @@ const CASES: Record<string, RouteCase> = {
   'POST /query/cache/pin': { need: 'engineer', body: { dataset: 'people' } },
   'POST /query/cache/evict': { need: 'engineer', body: {} },
   'GET /query/cache/stats': { need: 'any' },
+  'GET /access/principals': { need: 'admin' },
+  'POST /access/principals': {
+    need: 'admin',
+    body: { name: 'p', kind: 'user', roles: ['analyst'] },
+  },
+  'PATCH /access/principals/:id': {
+    need: 'admin',
+    url: '/access/principals/x',
+    body: { disabled: true },
+  },
   'POST /catalog/views': {
     need: 'write',
     body: { name: 'people_safe', dataset: 'people', columns: ['id'] },

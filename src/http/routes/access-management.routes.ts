@@ -8,6 +8,7 @@ import type {
   PolicyRule,
   Privilege,
 } from '../../access/index.js';
+import type { PrincipalRecord } from '../../access/index.js';
 import type { Services } from '../../services.js';
 import { responses } from '../schemas.js';
 
@@ -387,5 +388,89 @@ export async function rulesRoutes(app: FastifyInstance, services: Services): Pro
       await services.rules.remove(request.ctx, request.params.id);
       return reply.status(204).send();
     },
+  );
+}
+
+const PrincipalSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+  roles: Type.Array(Type.String()),
+  created_at: Type.String(),
+  disabled_at: Type.Union([Type.String(), Type.Null()]),
+});
+
+function principalJson(p: PrincipalRecord) {
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    roles: [...p.roles],
+    created_at: p.createdAt,
+    disabled_at: p.disabledAt,
+  };
+}
+
+/** Principals: users, agents and services with roles; keys are issued to them (admins only). */
+export async function principalRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const tags = ['access'];
+  app.get(
+    '/access/principals',
+    {
+      schema: {
+        tags,
+        summary: 'List principals',
+        response: responses({ 200: Type.Object({ principals: Type.Array(PrincipalSchema) }) }, 403),
+      },
+    },
+    async (request) => ({
+      principals: (await services.principals.list(request.ctx)).map(principalJson),
+    }),
+  );
+  app.post<{ Body: { name: string; kind: 'user' | 'agent' | 'service'; roles: string[] } }>(
+    '/access/principals',
+    {
+      schema: {
+        tags,
+        summary: 'Create a principal (then issue keys with POST /access/keys {principal_id})',
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            kind: Type.Union([
+              Type.Literal('user'),
+              Type.Literal('agent'),
+              Type.Literal('service'),
+            ]),
+            roles: Type.Array(Type.String(), { minItems: 1, maxItems: 50 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 201: PrincipalSchema }, 400, 403, 404),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(principalJson(await services.principals.create(request.ctx, request.body))),
+  );
+  app.patch<{ Params: { id: string }; Body: { roles?: string[]; disabled?: boolean } }>(
+    '/access/principals/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a principal's roles, or disable it (its keys stop working)",
+        params: Type.Object({ id: Type.String() }),
+        body: Type.Object(
+          {
+            roles: Type.Optional(Type.Array(Type.String(), { minItems: 1, maxItems: 50 })),
+            disabled: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: responses({ 200: PrincipalSchema }, 400, 403, 404),
+      },
+    },
+    async (request) =>
+      principalJson(await services.principals.update(request.ctx, request.params.id, request.body)),
   );
 }
