@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../core/index.js';
 import { VERSION } from '../version.js';
+import { registerAccess } from './commands/access.js';
 import { registerDemo } from './commands/demo.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerKeys } from './commands/keys.js';
@@ -19,6 +20,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerIngest(program);
   registerDemo(program);
   registerQuery(program);
+  registerAccess(program);
   try {
     await program.parseAsync(argv as string[]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
