@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/index.js';
 import { csvOptionsFromQuery } from '../../ingest/formats/index.js';
-import { parseMode, type IngestRequest } from '../../ingest/index.js';
+import { parseMode, type IngestOutcome, type IngestRequest } from '../../ingest/index.js';
 import type { Services } from '../../services.js';
 import { datasetJson, DatasetSchema } from './catalog.schemas.js';
 import { responses } from '../schemas.js';
@@ -108,17 +108,7 @@ export async function ingestRoutes(app: FastifyInstance, services: Services): Pr
         ...ingestRequest,
         ...(body.contentType !== undefined && { contentType: body.contentType }),
       });
-      if (!outcome.result) {
-        return reply
-          .status(202)
-          .send({ job_id: outcome.jobId, status_url: `/jobs/${outcome.jobId}` });
-      }
-      return reply.status(201).send({
-        job_id: outcome.jobId,
-        snapshot_id: outcome.result.snapshotId,
-        rows_written: outcome.result.rowsWritten,
-        dataset: datasetJson(outcome.result.dataset),
-      });
+      return sendOutcome(reply, outcome);
     },
   );
 
@@ -164,6 +154,18 @@ export async function ingestRoutes(app: FastifyInstance, services: Services): Pr
 function csvQuery(query: Omit<FileQueryType, 'dataset'>): Record<string, string | undefined> {
   const { delimiter, quote, escape, header, encoding } = query;
   return { delimiter, quote, escape, header, encoding };
+}
+
+/** 201 with the dataset when the ingest finished in the request, else 202 with the job. */
+function sendOutcome(reply: FastifyReply, outcome: IngestOutcome) {
+  if (!outcome.result)
+    return reply.status(202).send({ job_id: outcome.jobId, status_url: `/jobs/${outcome.jobId}` });
+  return reply.status(201).send({
+    job_id: outcome.jobId,
+    snapshot_id: outcome.result.snapshotId,
+    rows_written: outcome.result.rowsWritten,
+    dataset: datasetJson(outcome.result.dataset),
+  });
 }
 
 interface UploadBody {
@@ -238,16 +240,7 @@ export async function ingestPathRoutes(app: FastifyInstance, services: Services)
         ...(body.description !== undefined && { description: body.description }),
         ...(body.async !== undefined && { async: body.async }),
       });
-      if (!outcome.result)
-        return reply
-          .status(202)
-          .send({ job_id: outcome.jobId, status_url: `/jobs/${outcome.jobId}` });
-      return reply.status(201).send({
-        job_id: outcome.jobId,
-        snapshot_id: outcome.result.snapshotId,
-        rows_written: outcome.result.rowsWritten,
-        dataset: datasetJson(outcome.result.dataset),
-      });
+      return sendOutcome(reply, outcome);
     },
   );
 }
