@@ -172,8 +172,9 @@ export class PinCache {
   }
 
   async #memoryBytes(): Promise<number> {
+    // Only table data: other tags (query buffers, caches) come and go with concurrent queries.
     const rows = await this.#engine.adminQuery(
-      'SELECT sum(memory_usage_bytes) AS bytes FROM duckdb_memory()',
+      "SELECT sum(memory_usage_bytes) AS bytes FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'",
     );
     return Number(rows[0]?.['bytes'] ?? 0);
   }
