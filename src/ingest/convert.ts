@@ -2,8 +2,12 @@ import type { PhysicalColumn } from '../catalog/index.js';
 import type { EngineConnection } from '../query/index.js';
 import { sqlString } from '../query/sql-text.js';
 
-/** Rows per Parquet row group: small enough for selective reads to prune, large enough to stream fast. */
-export const ROW_GROUP_SIZE = 122_880;
+/**
+ * Rows per Parquet row group. DuckDB's default (122,880) leaves a 100K-row table one group,
+ * with no statistics to skip on and one writer thread; 16K-row groups make point lookups and
+ * selective filters several times faster and the write itself faster, for a few % more bytes.
+ */
+export const ROW_GROUP_SIZE = 16_384;
 
 /** The columns a reader call yields, without reading the data. */
 export async function describeReader(

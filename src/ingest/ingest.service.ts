@@ -307,6 +307,7 @@ export class IngestService {
     // Staged through the target bucket's store, so commit renames it into that bucket.
     const store = await this.#deps.buckets.store(ctx, request.bucket);
     const staged = await store.stageFile(parquet);
+    const checksum = await upload.sha256;
     this.#deps.faults.hit('ingest.after_data_write');
     try {
       return await this.#deps.metastore.transaction(async (tx) => {
@@ -354,7 +355,7 @@ export class IngestService {
               jobId,
               actor: ctx.principal.id,
               at: now,
-              checksum: upload.sha256,
+              checksum,
               mode: request.mode,
             },
             freshnessIntervalSeconds: existing?.freshnessIntervalSeconds ?? null,
@@ -372,7 +373,7 @@ export class IngestService {
               bytes: staged.size,
               source: upload.displayName,
               source_system: request.sourceSystem,
-              checksum: upload.sha256,
+              checksum,
               format,
               job_id: jobId,
             },

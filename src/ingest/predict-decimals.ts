@@ -23,7 +23,11 @@ export async function predictDecimals(
   reader: string,
   columns: readonly PhysicalColumn[],
 ): Promise<NumericPrediction> {
-  const text = columns.filter((c) => c.type === 'VARCHAR');
+  const text = await plausiblyNumeric(
+    connection,
+    reader,
+    columns.filter((c) => c.type === 'VARCHAR'),
+  );
   if (text.length === 0) return { decimals: new Map(), numericLooking: new Set() };
   const parts = text.flatMap((c, i) => {
     const col = quoteIdentifier(c.name);
@@ -49,6 +53,31 @@ export async function predictDecimals(
     else if (numeric) numericLooking.add(c.name);
   });
   return { decimals, numericLooking };
+}
+
+const QUICK_LOOK_ROWS = 100;
+const PLAIN_NUMBER_JS = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+/**
+ * A quick look at the first rows rules out most text columns (names, ids, free text) before
+ * the larger sample is measured in SQL: only columns whose first values are all plain numbers
+ * (or that are still empty) stay candidates.
+ */
+async function plausiblyNumeric(
+  connection: EngineConnection,
+  reader: string,
+  text: readonly PhysicalColumn[],
+): Promise<PhysicalColumn[]> {
+  if (text.length === 0) return [];
+  const names = text.map((c) => quoteIdentifier(c.name)).join(', ');
+  const rows = (await connection.query(`SELECT ${names} FROM ${reader} LIMIT ${QUICK_LOOK_ROWS}`))
+    .rows;
+  return text.filter((c) =>
+    rows.every((row) => {
+      const value = row[c.name];
+      return value === null || value === undefined || PLAIN_NUMBER_JS.test(String(value));
+    }),
+  );
 }
 
 /**
