@@ -9,6 +9,7 @@ import {
 import type { CatalogService, Dataset } from '../catalog/index.js';
 import type { DuckDbQueryEngine } from './duckdb/query-engine.js';
 import { parquetScan, quoteIdentifier } from './sql-text.js';
+import { tableBytesSql } from './table-size.js';
 
 const SCHEMA = 'pinned';
 const MANAGERS = ['admin', 'engineer'] as const;
@@ -105,12 +106,11 @@ export class PinCache {
   async #load(ctx: RequestContext, dataset: Dataset): Promise<Pin> {
     await (this.#ready ??= this.#engine.adminRun(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`));
     const table = `${dataset.name}__${dataset.currentSnapshotId.replaceAll('-', '')}`;
-    const before = await this.#memoryBytes();
     const paths = await this.#catalog.currentFilePaths(ctx, dataset);
     await this.#engine.adminRun(
       `CREATE OR REPLACE TABLE ${SCHEMA}.${quoteIdentifier(table)} AS SELECT * FROM ${parquetScan(paths)}`,
     );
-    const bytes = Math.max(0, (await this.#memoryBytes()) - before);
+    const bytes = await this.#tableBytes(`${SCHEMA}.${quoteIdentifier(table)}`, dataset);
     const old = this.#pins.get(dataset.name);
     const pin: Pin = {
       dataset: dataset.name,
@@ -171,11 +171,8 @@ export class PinCache {
     return [...this.#pins.values()].reduce((sum, p) => sum + p.bytes, 0);
   }
 
-  async #memoryBytes(): Promise<number> {
-    // Only table data: other tags (query buffers, caches) come and go with concurrent queries.
-    const rows = await this.#engine.adminQuery(
-      "SELECT sum(memory_usage_bytes) AS bytes FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'",
-    );
+  async #tableBytes(table: string, dataset: Dataset): Promise<number> {
+    const rows = await this.#engine.adminQuery(tableBytesSql(table, dataset.columns));
     return Number(rows[0]?.['bytes'] ?? 0);
   }
 }
