@@ -12,6 +12,7 @@ import { renderText } from './support/table.js';
 
 /** Loaded lazily: a benchmark's imports (the whole app, DuckDB) cost nothing until it runs. */
 const BENCHMARKS: Record<string, () => Promise<BenchModule>> = {
+  governed: () => import('./governed.bench.js'),
   ingest: () => import('./ingest.bench.js'),
   query: () => import('./query.bench.js'),
 };
