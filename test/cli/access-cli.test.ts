@@ -62,6 +62,36 @@ describe('lakehouse access', () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('invalid_predicate');
+    const rule = await runCli(
+      [
+        'access',
+        'rule-add',
+        JSON.stringify({
+          name: 'freeze',
+          task_class: 'query',
+          condition: { always: true },
+          action: 'warn',
+          message: 'm',
+        }),
+      ],
+      env,
+    );
+    expect(rule.code, rule.stderr).toBe(0);
+    expect((await runCli(['access', 'rules'], env)).stdout).toContain('freeze');
+    expect(
+      (
+        await runCli(
+          ['access', 'unmask', '--role', 'agent', '--dataset', 'staff', '--column', 'email'],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+    const principal = await runCli(
+      ['access', 'principal-create', '--name', 'bot', '--kind', 'agent', '--roles', 'agent'],
+      env,
+    );
+    expect(principal.stdout).toMatch(/created principal/);
+    expect((await runCli(['access', 'principals'], env)).stdout).toContain('bot');
     temp.remove();
   }, 60_000);
 });
