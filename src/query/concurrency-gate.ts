@@ -21,6 +21,17 @@ export class ConcurrencyGate {
     return this.#running;
   }
 
+  /** Waits for a slot and returns its release (for work that outlives one call, like a stream). */
+  async acquire(): Promise<() => void> {
+    await this.#enter();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#leave();
+    };
+  }
+
   async run<T>(work: () => Promise<T>): Promise<T> {
     await this.#enter();
     try {

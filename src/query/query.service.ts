@@ -140,6 +140,11 @@ export class QueryService {
     const namespace = await this.#deps.namespaces.forContext(ctx);
     const started = performance.now();
     let guarded: GuardedStatement | undefined;
+    // The concurrency slot is held until the stream ends (the relay releases it).
+    const release = await this.#deps.gate.acquire().catch((error: unknown) => {
+      this.#record(ctx, request.sql, [], null, started, error);
+      throw error;
+    });
     const chunks = this.#deps.engine.streamFormat(
       namespace.schema,
       request.sql,
@@ -148,13 +153,23 @@ export class QueryService {
       async (serialize) => {
         guarded = await this.#guard(ctx, request.sql, namespace, serialize);
       },
+      this.#deps.limits.timeoutMs,
     );
     // Pull the first chunk now, so a refusal or SQL error is an HTTP error, not a broken stream.
     const first = await chunks.next().catch((error: unknown) => {
+      release();
       this.#record(ctx, request.sql, guarded?.tables ?? [], null, started, error);
       throw translate(error, this.#deps.hiddenPaths);
     });
-    return this.#relay(ctx, request.sql, first, chunks, started, () => guarded?.tables ?? []);
+    return this.#relay(
+      ctx,
+      request.sql,
+      first,
+      chunks,
+      started,
+      () => guarded?.tables ?? [],
+      release,
+    );
   }
 
   async *#relay(
@@ -164,6 +179,7 @@ export class QueryService {
     rest: AsyncGenerator<string | Uint8Array>,
     started: number,
     tables: () => readonly string[],
+    release: () => void,
   ): AsyncGenerator<string | Uint8Array> {
     let failure: unknown;
     try {
@@ -173,6 +189,7 @@ export class QueryService {
       failure = error;
       throw error;
     } finally {
+      release();
       this.#record(ctx, sql, tables(), null, started, failure);
     }
   }

@@ -219,14 +219,31 @@ export class DuckDbQueryEngine {
     params: readonly unknown[],
     format: StreamFormat,
     check: (serialize: (sql: string) => Promise<string>) => Promise<void>,
+    timeoutMs: number,
   ): AsyncGenerator<string | Uint8Array> {
     const connection = this.#idle.pop() ?? (await this.#instance.connect());
+    // The whole stream, including the time the client takes to read it, is one query's time.
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      connection.interrupt();
+    }, timeoutMs);
     try {
       await connection.run(`USE memory.${quoteIdentifier(schema)}`);
       await check((text) => serialize(connection, text));
       const result = await connection.stream(sql, params as DuckDBValue[]);
       yield* FORMATTERS[format](result);
+    } catch (error) {
+      if (timedOut) {
+        throw new AppError(
+          'query_timeout',
+          `the query ran longer than ${timeoutMs} ms and was interrupted`,
+          { cause: error },
+        );
+      }
+      throw error;
     } finally {
+      clearTimeout(timer);
       if (!this.#closed && this.#idle.length < this.#poolSize) this.#idle.push(connection);
       else connection.closeSync();
     }
