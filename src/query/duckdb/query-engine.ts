@@ -177,34 +177,19 @@ export class DuckDbQueryEngine {
     work: (session: QuerySession) => Promise<T>,
   ): Promise<T> {
     if (this.#closed) throw new AppError('not_ready', 'the query engine is shut down');
-    const connection = this.#idle.pop() ?? (await this.#instance.connect());
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      connection.interrupt();
-    }, timeoutMs);
+    const lease = await this.#lease(schema, timeoutMs);
     try {
-      await connection.run(`USE memory.${quoteIdentifier(schema)}`);
       return await work({
-        serialize: (sql) => serialize(connection, sql),
+        serialize: (sql) => serialize(lease.connection, sql),
         readJson: async (sql, params, maxRows) => {
-          const result = await connection.stream(sql, params as DuckDBValue[]);
+          const result = await lease.connection.stream(sql, params as DuckDBValue[]);
           return { columns: resultColumns(result), ...(await readJsonRows(result, maxRows)) };
         },
       });
     } catch (error) {
-      if (timedOut) {
-        throw new AppError(
-          'query_timeout',
-          `the query ran longer than ${timeoutMs} ms and was interrupted`,
-          { cause: error },
-        );
-      }
-      throw error;
+      throw lease.explain(error);
     } finally {
-      clearTimeout(timer);
-      if (!this.#closed && this.#idle.length < this.#poolSize) this.#idle.push(connection);
-      else connection.closeSync();
+      lease.release();
     }
   }
 
@@ -221,32 +206,51 @@ export class DuckDbQueryEngine {
     check: (serialize: (sql: string) => Promise<string>) => Promise<void>,
     timeoutMs: number,
   ): AsyncGenerator<string | Uint8Array> {
-    const connection = this.#idle.pop() ?? (await this.#instance.connect());
     // The whole stream, including the time the client takes to read it, is one query's time.
+    const lease = await this.#lease(schema, timeoutMs);
+    try {
+      await check((text) => serialize(lease.connection, text));
+      const result = await lease.connection.stream(sql, params as DuckDBValue[]);
+      yield* FORMATTERS[format](result);
+    } catch (error) {
+      throw lease.explain(error);
+    } finally {
+      lease.release();
+    }
+  }
+
+  /**
+   * A pooled connection bound to a namespace, interrupted after `timeoutMs`; `explain` turns the
+   * interruption into query_timeout, `release` returns the connection to the pool.
+   */
+  async #lease(schema: string, timeoutMs: number) {
+    if (this.#closed) throw new AppError('not_ready', 'the query engine is shut down');
+    const connection = this.#idle.pop() ?? (await this.#instance.connect());
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       connection.interrupt();
     }, timeoutMs);
-    try {
-      await connection.run(`USE memory.${quoteIdentifier(schema)}`);
-      await check((text) => serialize(connection, text));
-      const result = await connection.stream(sql, params as DuckDBValue[]);
-      yield* FORMATTERS[format](result);
-    } catch (error) {
-      if (timedOut) {
-        throw new AppError(
-          'query_timeout',
-          `the query ran longer than ${timeoutMs} ms and was interrupted`,
-          { cause: error },
-        );
-      }
-      throw error;
-    } finally {
+    const release = () => {
       clearTimeout(timer);
       if (!this.#closed && this.#idle.length < this.#poolSize) this.#idle.push(connection);
       else connection.closeSync();
+    };
+    try {
+      await connection.run(`USE memory.${quoteIdentifier(schema)}`);
+    } catch (error) {
+      release();
+      throw error;
     }
+    const explain = (error: unknown): unknown =>
+      timedOut
+        ? new AppError(
+            'query_timeout',
+            `the query ran longer than ${timeoutMs} ms and was interrupted`,
+            { cause: error },
+          )
+        : error;
+    return { connection, release, explain };
   }
 
   close(): void {
