@@ -176,7 +176,6 @@ export class DuckDbQueryEngine {
     timeoutMs: number,
     work: (session: QuerySession) => Promise<T>,
   ): Promise<T> {
-    if (this.#closed) throw new AppError('not_ready', 'the query engine is shut down');
     const lease = await this.#lease(schema, timeoutMs);
     try {
       return await work({
