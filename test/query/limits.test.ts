@@ -88,7 +88,11 @@ describe('engine memory limit', () => {
 
 describe('streamed results', () => {
   it('are interrupted at the timeout too, and hold a concurrency slot while they run', async () => {
-    const response = await app.request({ method: 'POST', url: '/query/sql', body: { sql: HEAVY, format: 'csv' } });
+    const response = await app.request({
+      method: 'POST',
+      url: '/query/sql',
+      body: { sql: HEAVY, format: 'csv' },
+    });
     expect(response.statusCode).toBe(408);
     expect(response.json().error.code).toBe('query_timeout');
   });
