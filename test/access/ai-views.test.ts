@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 
@@ -45,7 +46,11 @@ beforeAll(async () => {
     })
   ).json().key;
 }, 120_000);
-afterAll(async () => app.close());
+afterAll(async () => {
+  const dataDir = app.dataDir;
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true }); // the restarted app does not own its directory
+});
 
 describe('an agent bound to an AI-safe view', () => {
   it('reads the view, with candidate ids masked like CAN******01 and filtered rows', async () => {
