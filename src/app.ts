@@ -25,7 +25,7 @@ import { JournalService } from './journal/index.js';
 import { Metastore } from './metastore/index.js';
 import { Readiness } from './ops/readiness.js';
 import type { Services } from './services.js';
-import { AiViewService, CatalogService } from './catalog/index.js';
+import { AiViewService, CatalogService, TombstoneService } from './catalog/index.js';
 import { InboxWatcher, IngestService } from './ingest/index.js';
 import { JobService } from './jobs/index.js';
 import {
@@ -262,6 +262,7 @@ function createServices(
     faults: new FaultInjector(config.faultPoint),
   });
   const queryLog = new QueryLog(metastore, logger);
+  const tombstones = new TombstoneService({ metastore, journal, catalog, engine, gate });
   const rules = new RulesService(metastore, journal);
   const pins = new PinCache({
     engine: queryEngine,
@@ -272,7 +273,7 @@ function createServices(
   });
   const query = new QueryService({
     engine: queryEngine,
-    namespaces: new NamespaceRegistry(queryEngine, catalog, pins, access, views),
+    namespaces: new NamespaceRegistry(queryEngine, catalog, pins, access, views, tombstones),
     gate: new ConcurrencyGate(config.query.maxConcurrent, config.query.queueWaitMs),
     log: queryLog,
     journalMirror: new JournalMirror(queryEngine, metastore),
@@ -301,6 +302,7 @@ function createServices(
     rules,
     views,
     principals: new PrincipalService(metastore, journal),
+    tombstones,
     keys: new KeyService(metastore, journal, clock),
     buckets,
     objects: new ObjectService(metastore, journal, buckets, config.limits.maxObjectBytes),

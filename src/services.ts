@@ -1,5 +1,5 @@
 import type { AccessService, KeyService, PrincipalService, RulesService } from './access/index.js';
-import type { AiViewService, CatalogService } from './catalog/index.js';
+import type { AiViewService, CatalogService, TombstoneService } from './catalog/index.js';
 import type { IngestService } from './ingest/index.js';
 import type { JobService } from './jobs/index.js';
 import type { JournalService } from './journal/index.js';
@@ -13,6 +13,7 @@ export interface Services {
   readonly access: AccessService;
   readonly rules: RulesService;
   readonly principals: PrincipalService;
+  readonly tombstones: TombstoneService;
   readonly views: AiViewService;
   readonly journal: JournalService;
   readonly buckets: BucketService;

@@ -26,3 +26,10 @@ export { diffSchemas, type SchemaDiff, type ColumnSchema } from './schema/index.
 export type { DatasetGate, DatasetPrivilege } from './dataset-gate.js';
 export { AiViewService, type AiViewDeps, type AiViewInput } from './views/ai-view.service.js';
 export type { AiView, Redaction, RedactionKind } from './views/ai-view.js';
+export {
+  TombstoneService,
+  MAX_TOMBSTONES_PER_REQUEST,
+  type Tombstone,
+  type TombstoneOutcome,
+  type TombstoneResult,
+} from './tombstones/tombstone.service.js';

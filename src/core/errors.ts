@@ -40,6 +40,7 @@ export const ERROR_STATUS = {
   bucket_not_empty: 409,
   last_admin_key: 409,
   dataset_exists: 409,
+  tombstone_key_mismatch: 409,
   schema_conflict: 409,
   concurrent_modification: 409,
   duplicate_keys: 409,

@@ -206,7 +206,18 @@ export interface AiViewsTable {
   created_by: string;
 }
 
+export interface TombstonesTable {
+  dataset: string;
+  key_column: string;
+  value: string;
+  reason: string;
+  actor: string;
+  created_at: string;
+  snapshot_id: string;
+}
+
 export interface MetastoreSchema {
+  tombstones: TombstonesTable;
   ai_views: AiViewsTable;
   policy_rules: PolicyRulesTable;
   roles: RolesTable;

@@ -5,12 +5,15 @@ import {
   type AiViewService,
   type CatalogService,
   type DatasetView,
+  type TombstoneService,
 } from '../catalog/index.js';
 import type { DuckDbQueryEngine, ViewDefinition } from './duckdb/query-engine.js';
 import type { AccessPolicy, AccessService, ColumnMask } from '../access/index.js';
 import { maskedViewSql } from './masked-view.js';
 import type { PinCache } from './pin-cache.js';
-import { parquetScan, sqlString } from './sql-text.js';
+import { parquetScan, quoteIdentifier, sqlString } from './sql-text.js';
+
+const TOMBSTONE_SCHEMA = 'tombstones';
 
 /** What one caller may read: a schema of views in the query engine. */
 export interface Namespace {
@@ -37,6 +40,7 @@ export class NamespaceRegistry {
   readonly #pins: PinCache;
   readonly #access: AccessService;
   readonly #views: AiViewService;
+  readonly #tombstones: TombstoneService;
 
   constructor(
     engine: DuckDbQueryEngine,
@@ -44,12 +48,14 @@ export class NamespaceRegistry {
     pins: PinCache,
     access: AccessService,
     views: AiViewService,
+    tombstones: TombstoneService,
   ) {
     this.#engine = engine;
     this.#catalog = catalog;
     this.#pins = pins;
     this.#access = access;
     this.#views = views;
+    this.#tombstones = tombstones;
   }
 
   async forContext(ctx: RequestContext): Promise<Namespace> {
@@ -131,16 +137,31 @@ export class NamespaceRegistry {
     return views;
   }
 
-  /** What the dataset's view reads from: its pinned table or its Parquet files. */
+  /**
+   * What the dataset's view reads from: its pinned table or its Parquet files, minus the rows
+   * its tombstones hide (an anti-join against a key table, not a literal list: see
+   * PERFORMANCE-NOTES).
+   */
   async #datasetSource(ctx: RequestContext, dataset: DatasetView): Promise<string> {
     if (dataset.status !== 'ready') {
       const message = `dataset ${dataset.name} has missing data files; restore them and run POST /catalog/resync-missing`;
       return `SELECT error(${sqlString(message)}) AS unavailable`;
     }
-    return (
+    const source =
       this.#pins.tableFor(ctx, dataset) ??
-      parquetScan(await this.#catalog.currentFilePaths(ctx, dataset))
+      parquetScan(await this.#catalog.currentFilePaths(ctx, dataset));
+    const tombstones = await this.#tombstones.all(dataset.name);
+    if (tombstones.length === 0) return source;
+    const table = `${TOMBSTONE_SCHEMA}.${quoteIdentifier(dataset.name)}`;
+    await this.#engine.adminRun(`CREATE SCHEMA IF NOT EXISTS ${TOMBSTONE_SCHEMA}`);
+    await this.#engine.adminRun(`CREATE OR REPLACE TABLE ${table} (value VARCHAR)`);
+    await this.#engine.appendText(
+      TOMBSTONE_SCHEMA,
+      dataset.name,
+      tombstones.map((t) => [t.value]),
     );
+    const key = `CAST(${quoteIdentifier(tombstones[0]!.keyColumn)} AS VARCHAR)`;
+    return `(SELECT * FROM ${source} WHERE ${key} NOT IN (SELECT value FROM ${table}))`;
   }
 
   #retireOlderThan(version: number): void {

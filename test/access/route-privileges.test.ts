@@ -135,6 +135,15 @@ const CASES: Record<string, RouteCase> = {
   'POST /query/cache/evict': { need: 'engineer', body: {} },
   'GET /query/cache/stats': { need: 'any' },
   'GET /access/principals': { need: 'admin' },
+  'POST /catalog/datasets/:name/tombstones': {
+    need: 'write',
+    url: '/catalog/datasets/people/tombstones',
+    body: { key_column: 'id', values: ['1'], reason: 'r' },
+  },
+  'GET /catalog/datasets/:name/tombstones': {
+    need: 'read',
+    url: '/catalog/datasets/people/tombstones',
+  },
   'POST /access/principals': {
     need: 'admin',
     body: { name: 'p', kind: 'user', roles: ['analyst'] },

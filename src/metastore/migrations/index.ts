@@ -7,6 +7,7 @@ import { accessMigration } from './004-access.js';
 import { policyRulesMigration } from './005-policy-rules.js';
 import { aiViewsMigration } from './006-ai-views.js';
 import { accessLogMigration } from './007-access-log.js';
+import { tombstonesMigration } from './008-tombstones.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
 export function migrationProvider(dialect: MetastoreDialect): MigrationProvider {
@@ -18,6 +19,7 @@ export function migrationProvider(dialect: MetastoreDialect): MigrationProvider 
     '005-policy-rules': policyRulesMigration(),
     '006-ai-views': aiViewsMigration(),
     '007-access-log': accessLogMigration(),
+    '008-tombstones': tombstonesMigration(),
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,0 +1,188 @@
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  uuidv7,
+  type RequestContext,
+} from '../../core/index.js';
+import type { JournalService } from '../../journal/index.js';
+import type { Metastore } from '../../metastore/index.js';
+import type { DuckDbEngine } from '../../query/index.js';
+import { parquetScan, quoteIdentifier, sqlString } from '../../query/sql-text.js';
+import type { CatalogService } from '../catalog.service.js';
+import type { DatasetGate } from '../dataset-gate.js';
+import { commitSnapshot } from '../snapshot-commit.js';
+
+export const MAX_TOMBSTONES_PER_REQUEST = 10_000;
+
+export interface Tombstone {
+  readonly dataset: string;
+  readonly keyColumn: string;
+  readonly value: string;
+  readonly reason: string;
+  readonly actor: string;
+  readonly createdAt: string;
+  readonly snapshotId: string;
+}
+
+export type TombstoneOutcome = 'tombstoned' | 'not_found' | 'already_tombstoned';
+
+export interface TombstoneResult {
+  readonly snapshotId: string | null;
+  readonly results: readonly { value: string; status: TombstoneOutcome }[];
+}
+
+export interface TombstoneDeps {
+  readonly metastore: Metastore;
+  readonly journal: JournalService;
+  readonly catalog: CatalogService;
+  readonly engine: DuckDbEngine;
+  readonly gate: DatasetGate;
+}
+
+/**
+ * Tombstones: rows hidden by key from every query and view at once (compaction removes them
+ * physically later). All tombstones of a dataset use one key column. Each request is one
+ * snapshot; values that match no row are reported, not failed (207 at the transport).
+ */
+export class TombstoneService {
+  readonly #deps: TombstoneDeps;
+
+  constructor(deps: TombstoneDeps) {
+    this.#deps = deps;
+  }
+
+  async add(
+    ctx: RequestContext,
+    name: string,
+    input: { keyColumn: string; values: readonly string[]; reason: string },
+  ): Promise<TombstoneResult> {
+    const dataset = await this.#deps.catalog.get(ctx, name);
+    await this.#deps.gate.require(ctx, name, 'write', 'tombstoning rows');
+    validate(input);
+    if (!dataset.columns.some((c) => c.name === input.keyColumn)) {
+      throw new ValidationError(`dataset ${name} has no column "${input.keyColumn}"`);
+    }
+    const values = [...new Set(input.values)];
+    const found = await this.#existing(ctx, name, input.keyColumn, values);
+    return this.#deps.metastore.transaction(async (tx) => {
+      const current = await this.#deps.catalog.find(name, tx);
+      if (!current) throw new NotFoundError('dataset_not_found', `no dataset named ${name}`);
+      const prior = await tx
+        .selectFrom('tombstones')
+        .select(['key_column', 'value'])
+        .where('dataset', '=', name)
+        .execute();
+      const mismatch = prior.find((t) => t.key_column !== input.keyColumn);
+      if (mismatch) {
+        throw new ConflictError(
+          'tombstone_key_mismatch',
+          `tombstones of ${name} use key column "${mismatch.key_column}", not "${input.keyColumn}"`,
+          {
+            key_column: mismatch.key_column,
+          },
+        );
+      }
+      const already = new Set(prior.map((t) => t.value));
+      const results = values.map((value) => ({
+        value,
+        status: (already.has(value)
+          ? 'already_tombstoned'
+          : found.has(value)
+            ? 'tombstoned'
+            : 'not_found') as TombstoneOutcome,
+      }));
+      const fresh = results.filter((r) => r.status === 'tombstoned').map((r) => r.value);
+      if (fresh.length === 0) return { snapshotId: null, results };
+      const snapshotId = uuidv7();
+      const now = ctx.clock.now().toISOString();
+      await tx
+        .insertInto('tombstones')
+        .values(
+          fresh.map((value) => ({
+            dataset: name,
+            key_column: input.keyColumn,
+            value,
+            reason: input.reason,
+            actor: ctx.principal.id,
+            created_at: now,
+            snapshot_id: snapshotId,
+          })),
+        )
+        .execute();
+      const { currentSnapshotId: _s, rowCount: _r, sizeBytes: _b, ...rest } = current;
+      await commitSnapshot(tx, ctx, this.#deps.journal, {
+        snapshotId,
+        isNew: false,
+        operation: 'tombstone',
+        keptFiles: await this.#deps.catalog.filesOf(current.currentSnapshotId, tx),
+        newFiles: [],
+        jobId: null,
+        dataset: { ...rest, updatedAt: now },
+        journal: {
+          action: 'tombstone',
+          newValue: {
+            key_column: input.keyColumn,
+            values: fresh,
+            reason: input.reason,
+            snapshot_id: snapshotId,
+          },
+        },
+      });
+      return { snapshotId, results };
+    });
+  }
+
+  async list(ctx: RequestContext, name: string): Promise<Tombstone[]> {
+    await this.#deps.catalog.get(ctx, name);
+    return this.all(name);
+  }
+
+  /** Every tombstone of a dataset (for the query namespace; no access check). */
+  async all(name: string): Promise<Tombstone[]> {
+    const rows = await this.#deps.metastore.db
+      .selectFrom('tombstones')
+      .selectAll()
+      .where('dataset', '=', name)
+      .orderBy('created_at')
+      .orderBy('value')
+      .execute();
+    return rows.map((r) => ({
+      dataset: r.dataset,
+      keyColumn: r.key_column,
+      value: r.value,
+      reason: r.reason,
+      actor: r.actor,
+      createdAt: r.created_at,
+      snapshotId: r.snapshot_id,
+    }));
+  }
+
+  /** Which of the values are keys of rows in the dataset's current files. */
+  async #existing(
+    ctx: RequestContext,
+    name: string,
+    keyColumn: string,
+    values: readonly string[],
+  ): Promise<Set<string>> {
+    const dataset = await this.#deps.catalog.get(ctx, name);
+    const paths = await this.#deps.catalog.currentFilePaths(ctx, dataset);
+    const key = `CAST(${quoteIdentifier(keyColumn)} AS VARCHAR)`;
+    const list = values.map(sqlString).join(', ');
+    const result = await this.#deps.engine.withConnection((c) =>
+      c.query(`SELECT DISTINCT ${key} AS v FROM ${parquetScan(paths)} WHERE ${key} IN (${list})`),
+    );
+    return new Set(result.rows.map((r) => String(r['v'])));
+  }
+}
+
+function validate(input: { keyColumn: string; values: readonly string[]; reason: string }): void {
+  if (input.values.length === 0) throw new ValidationError('values must not be empty');
+  if (input.values.length > MAX_TOMBSTONES_PER_REQUEST) {
+    throw new ValidationError(`at most ${MAX_TOMBSTONES_PER_REQUEST} values per request`);
+  }
+  if (input.values.some((v) => typeof v !== 'string' || v.length === 0 || v.includes('\0'))) {
+    throw new ValidationError('values are non-empty strings (the key as text)');
+  }
+  if (input.reason.trim() === '') throw new ValidationError('a reason is required');
+}

@@ -1,0 +1,89 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { MAX_TOMBSTONES_PER_REQUEST } from '../../catalog/index.js';
+import type { Services } from '../../services.js';
+import { Timestamp, responses } from '../schemas.js';
+
+const Result = Type.Object({
+  snapshot_id: Type.Union([Type.String(), Type.Null()]),
+  results: Type.Array(Type.Object({ value: Type.String(), status: Type.String() })),
+});
+
+/** Tombstones: hide rows by key from every query and view at once. */
+export async function tombstoneRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.post<{
+    Params: { name: string };
+    Body: { key_column: string; values: string[]; reason: string };
+  }>(
+    '/catalog/datasets/:name/tombstones',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Tombstone rows by key (200 all applied, 207 when some values matched no row)',
+        params: Type.Object({ name: Type.String() }),
+        body: Type.Object(
+          {
+            key_column: Type.String(),
+            values: Type.Array(Type.String(), {
+              minItems: 1,
+              maxItems: MAX_TOMBSTONES_PER_REQUEST,
+            }),
+            reason: Type.String({ minLength: 1, maxLength: 2000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: Result, 207: Result }, 400, 403, 404, 409),
+      },
+    },
+    async (request, reply) => {
+      const { key_column, values, reason } = request.body;
+      const outcome = await services.tombstones.add(request.ctx, request.params.name, {
+        keyColumn: key_column,
+        values,
+        reason,
+      });
+      const partial = outcome.results.some((r) => r.status === 'not_found');
+      return reply
+        .status(partial ? 207 : 200)
+        .send({ snapshot_id: outcome.snapshotId, results: outcome.results });
+    },
+  );
+
+  app.get<{ Params: { name: string } }>(
+    '/catalog/datasets/:name/tombstones',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Tombstones of a dataset with actor, reason and time',
+        params: Type.Object({ name: Type.String() }),
+        response: responses(
+          {
+            200: Type.Object({
+              tombstones: Type.Array(
+                Type.Object({
+                  key_column: Type.String(),
+                  value: Type.String(),
+                  reason: Type.String(),
+                  actor: Type.String(),
+                  created_at: Timestamp,
+                  snapshot_id: Type.String(),
+                }),
+              ),
+            }),
+          },
+          404,
+        ),
+      },
+    },
+    async (request) => ({
+      tombstones: (await services.tombstones.list(request.ctx, request.params.name)).map((t) => ({
+        key_column: t.keyColumn,
+        value: t.value,
+        reason: t.reason,
+        actor: t.actor,
+        created_at: t.createdAt,
+        snapshot_id: t.snapshotId,
+      })),
+    }),
+  );
+}
