@@ -25,7 +25,12 @@ import { JournalService } from './journal/index.js';
 import { Metastore } from './metastore/index.js';
 import { Readiness } from './ops/readiness.js';
 import type { Services } from './services.js';
-import { AiViewService, CatalogService, TombstoneService } from './catalog/index.js';
+import {
+  AiViewService,
+  CatalogService,
+  CompactionService,
+  TombstoneService,
+} from './catalog/index.js';
 import { InboxWatcher, IngestService } from './ingest/index.js';
 import { JobService } from './jobs/index.js';
 import {
@@ -263,6 +268,15 @@ function createServices(
   });
   const queryLog = new QueryLog(metastore, logger);
   const tombstones = new TombstoneService({ metastore, journal, catalog, engine, gate });
+  const compaction = new CompactionService({
+    metastore,
+    journal,
+    catalog,
+    buckets,
+    engine,
+    gate,
+    tombstones,
+  });
   const rules = new RulesService(metastore, journal);
   const pins = new PinCache({
     engine: queryEngine,
@@ -303,6 +317,7 @@ function createServices(
     views,
     principals: new PrincipalService(metastore, journal),
     tombstones,
+    compaction,
     keys: new KeyService(metastore, journal, clock),
     buckets,
     objects: new ObjectService(metastore, journal, buckets, config.limits.maxObjectBytes),

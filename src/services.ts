@@ -1,5 +1,10 @@
 import type { AccessService, KeyService, PrincipalService, RulesService } from './access/index.js';
-import type { AiViewService, CatalogService, TombstoneService } from './catalog/index.js';
+import type {
+  AiViewService,
+  CatalogService,
+  CompactionService,
+  TombstoneService,
+} from './catalog/index.js';
 import type { IngestService } from './ingest/index.js';
 import type { JobService } from './jobs/index.js';
 import type { JournalService } from './journal/index.js';
@@ -14,6 +19,7 @@ export interface Services {
   readonly rules: RulesService;
   readonly principals: PrincipalService;
   readonly tombstones: TombstoneService;
+  readonly compaction: CompactionService;
   readonly views: AiViewService;
   readonly journal: JournalService;
   readonly buckets: BucketService;

@@ -33,3 +33,4 @@ export {
   type TombstoneOutcome,
   type TombstoneResult,
 } from './tombstones/tombstone.service.js';
+export { CompactionService, type CompactionResult } from './tombstones/compaction.service.js';

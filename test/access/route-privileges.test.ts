@@ -140,6 +140,10 @@ const CASES: Record<string, RouteCase> = {
     url: '/catalog/datasets/people/tombstones',
     body: { key_column: 'id', values: ['1'], reason: 'r' },
   },
+  'POST /catalog/datasets/:name/compact': {
+    need: 'write',
+    url: '/catalog/datasets/people/compact',
+  },
   'GET /catalog/datasets/:name/tombstones': {
     need: 'read',
     url: '/catalog/datasets/people/tombstones',

@@ -101,3 +101,51 @@ describe('tombstones', () => {
     expect(await count('SELECT count(*) FROM candidates')).toBe(expected);
   });
 });
+
+describe('compaction', () => {
+  it('drops the tombstoned rows physically from every file, clears the tombstones, and they stay gone', async () => {
+    const visible = await count('SELECT count(*) FROM candidates');
+    const response = await app.request({
+      method: 'POST',
+      url: '/catalog/datasets/candidates/compact',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json();
+    expect(result).toMatchObject({ rows_after: visible, rows_dropped: 4 });
+    expect(result.rows_before).toBe(visible + 4);
+    expect(await count('SELECT count(*) FROM candidates')).toBe(visible);
+    expect(
+      (await app.request({ method: 'GET', url: '/catalog/datasets/candidates/tombstones' })).json()
+        .tombstones,
+    ).toEqual([]);
+    const gone = ['CAND-000001', 'CAND-000002', 'CAND-000003', 'CAND-000004'];
+    expect(await idsOnDisk(gone)).toEqual([]);
+    await app.stop();
+    app = await startTestApp({ dataDir: app.dataDir });
+    expect(await count('SELECT count(*) FROM candidates')).toBe(visible);
+    expect(await idsOnDisk(gone)).toEqual([]);
+  });
+});
+
+/** Scans every Parquet file under the data directory for the ids, straight from disk. */
+async function idsOnDisk(ids: readonly string[]): Promise<string[]> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const { readdirSync } = await import('node:fs');
+  const path = await import('node:path');
+  const files = (readdirSync(app.dataDir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.parquet') && f.includes('candidates'))
+    .map((f) => path.join(app.dataDir, f));
+  expect(files.length).toBeGreaterThan(0);
+  const duck = await DuckDBInstance.create(':memory:');
+  const connection = await duck.connect();
+  const found = new Set<string>();
+  for (const file of files) {
+    const reader = await connection.runAndReadAll(
+      `SELECT DISTINCT candidate_id FROM read_parquet('${file}') WHERE candidate_id IN (${ids.map((id) => `'${id}'`).join(', ')})`,
+    );
+    for (const row of reader.getRowObjectsJS()) found.add(String(row['candidate_id']));
+  }
+  connection.closeSync();
+  duck.closeSync();
+  return [...found];
+}

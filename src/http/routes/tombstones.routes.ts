@@ -86,4 +86,44 @@ export async function tombstoneRoutes(app: FastifyInstance, services: Services):
       })),
     }),
   );
+
+  app.post<{ Params: { name: string } }>(
+    '/catalog/datasets/:name/compact',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary:
+          'Merge the files into one, drop tombstoned rows physically (also from older files), clear tombstones',
+        params: Type.Object({ name: Type.String() }),
+        response: responses(
+          {
+            200: Type.Object({
+              snapshot_id: Type.String(),
+              rows_before: Type.Integer(),
+              rows_after: Type.Integer(),
+              rows_dropped: Type.Integer(),
+              bytes: Type.Integer(),
+              files_rewritten: Type.Integer(),
+              duration_ms: Type.Integer(),
+            }),
+          },
+          403,
+          404,
+          409,
+        ),
+      },
+    },
+    async (request) => {
+      const r = await services.compaction.compact(request.ctx, request.params.name);
+      return {
+        snapshot_id: r.snapshotId,
+        rows_before: r.rowsBefore,
+        rows_after: r.rowsAfter,
+        rows_dropped: r.rowsDropped,
+        bytes: r.bytes,
+        files_rewritten: r.filesRewritten,
+        duration_ms: r.durationMs,
+      };
+    },
+  );
 }
