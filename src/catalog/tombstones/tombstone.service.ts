@@ -10,6 +10,7 @@ import type { Metastore } from '../../metastore/index.js';
 import type { DuckDbEngine } from '../../query/index.js';
 import { parquetScan, quoteIdentifier, sqlString } from '../../query/sql-text.js';
 import type { CatalogService } from '../catalog.service.js';
+import type { DatasetView } from '../dataset.js';
 import type { DatasetGate } from '../dataset-gate.js';
 import { commitSnapshot } from '../snapshot-commit.js';
 
@@ -64,7 +65,7 @@ export class TombstoneService {
       throw new ValidationError(`dataset ${name} has no column "${input.keyColumn}"`);
     }
     const values = [...new Set(input.values)];
-    const found = await this.#existing(ctx, name, input.keyColumn, values);
+    const found = await this.#existing(ctx, dataset, input.keyColumn, values);
     return this.#deps.metastore.transaction(async (tx) => {
       const current = await this.#deps.catalog.find(name, tx);
       if (!current) throw new NotFoundError('dataset_not_found', `no dataset named ${name}`);
@@ -161,11 +162,10 @@ export class TombstoneService {
   /** Which of the values are keys of rows in the dataset's current files. */
   async #existing(
     ctx: RequestContext,
-    name: string,
+    dataset: DatasetView,
     keyColumn: string,
     values: readonly string[],
   ): Promise<Set<string>> {
-    const dataset = await this.#deps.catalog.get(ctx, name);
     const paths = await this.#deps.catalog.currentFilePaths(ctx, dataset);
     const key = `CAST(${quoteIdentifier(keyColumn)} AS VARCHAR)`;
     const list = values.map(sqlString).join(', ');
