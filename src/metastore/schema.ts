@@ -86,6 +86,7 @@ export interface SnapshotsTable {
   job_id: string | null;
   created_at: string;
   created_by: string;
+  expired_at: string | null;
 }
 
 export interface SnapshotFilesTable {
@@ -214,6 +215,7 @@ export interface TombstonesTable {
   actor: string;
   created_at: string;
   snapshot_id: string;
+  applied_snapshot_id: string | null;
 }
 
 export interface MetastoreSchema {

@@ -8,6 +8,7 @@ import { policyRulesMigration } from './005-policy-rules.js';
 import { aiViewsMigration } from './006-ai-views.js';
 import { accessLogMigration } from './007-access-log.js';
 import { tombstonesMigration } from './008-tombstones.js';
+import { snapshotLifecycleMigration } from './009-snapshot-lifecycle.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
 export function migrationProvider(dialect: MetastoreDialect): MigrationProvider {
@@ -20,6 +21,7 @@ export function migrationProvider(dialect: MetastoreDialect): MigrationProvider 
     '006-ai-views': aiViewsMigration(),
     '007-access-log': accessLogMigration(),
     '008-tombstones': tombstonesMigration(),
+    '009-snapshot-lifecycle': snapshotLifecycleMigration(),
   };
   return { getMigrations: async () => migrations };
 }
