@@ -252,6 +252,8 @@ function createServices(
     gate,
   });
   const jobs = new JobService(metastore, clock);
+  const faults = new FaultInjector(config.faultPoint);
+  const tombstones = new TombstoneService({ metastore, journal, catalog, engine, gate });
   const ingest = new IngestService({
     metastore,
     journal,
@@ -264,10 +266,10 @@ function createServices(
     stagingDir: path.join(config.dataDir, 'staging', 'uploads'),
     inboxDir: config.inboxDir,
     gate,
-    faults: new FaultInjector(config.faultPoint),
+    faults,
+    tombstones,
   });
   const queryLog = new QueryLog(metastore, logger);
-  const tombstones = new TombstoneService({ metastore, journal, catalog, engine, gate });
   const compaction = new CompactionService({
     metastore,
     journal,
@@ -276,6 +278,7 @@ function createServices(
     engine,
     gate,
     tombstones,
+    faults,
   });
   const rules = new RulesService(metastore, journal);
   const pins = new PinCache({
@@ -337,6 +340,7 @@ async function bootstrapState(
   const ctx = systemContext(clock);
   await services.buckets.ensureDefaults(ctx);
   await services.jobs.recoverInterrupted();
+  await services.compaction.resumeErasures(ctx);
   const keys = await services.keys.bootstrap(ctx, config.adminKey);
   return {
     ...(keys?.generatedKey !== undefined && { generatedAdminKey: keys.generatedKey }),

@@ -5,6 +5,7 @@ import { classifyColumns, sampleColumnValues } from '../../src/catalog/index.js'
 import { csvOptionsFromHead } from '../../src/ingest/formats/index.js';
 import { describeLocalFile, stageUpload, type StagedUpload } from '../../src/ingest/index.js';
 import { readUploadToParquet } from '../../src/ingest/read-upload.js';
+import { parquetScan } from '../../src/query/sql-text.js';
 import type { BenchApp } from '../support/bench-app.js';
 import { median } from '../support/stats.js';
 import { timed } from '../support/timer.js';
@@ -133,7 +134,9 @@ async function wholeRead(app: BenchApp, upload: StagedUpload, clock: StepClock):
         readUploadToParquet(c, upload, 'csv', undefined, parquet, () => {}),
       );
       const names = outcome.incoming.map((column) => column.name);
-      const samples = await clock.time('sample', () => sampleColumnValues(c, [parquet], names));
+      const samples = await clock.time('sample', () =>
+        sampleColumnValues(c, parquetScan([parquet]), names),
+      );
       await clock.time('classify', async () =>
         classifyColumns(outcome.incoming, samples, [], new Date()),
       );

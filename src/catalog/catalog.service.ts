@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import {
+  ConflictError,
   NotFoundError,
   ValidationError,
   requireAnyRole,
@@ -24,6 +25,7 @@ import {
 import * as snapshots from './snapshot.repository.js';
 import type { DataFile, Snapshot } from './snapshot.js';
 import type { DatasetGate } from './dataset-gate.js';
+import { datasetRelation, type LocatedFile } from './dataset-relation.js';
 
 export const WRITERS = ['admin', 'engineer'] as const;
 
@@ -85,21 +87,36 @@ export class CatalogService {
     return snapshots.selectSnapshots(this.#deps.metastore.db, name);
   }
 
-  /** Absolute paths of the files of a dataset's current snapshot. */
+  /** Absolute paths of the files of a dataset's current snapshot (base and delta alike). */
   async currentFilePaths(ctx: RequestContext, dataset: Dataset): Promise<string[]> {
-    return (await this.#currentFiles(ctx, dataset)).map((f) => f.path);
+    return (await this.#snapshotFiles(ctx, dataset, dataset.currentSnapshotId)).map((f) => f.path);
   }
 
-  async #currentFiles(
+  /** SQL for the rows of the dataset's current snapshot: base files merged with deltas. */
+  currentRelation(ctx: RequestContext, dataset: Dataset): Promise<string> {
+    return this.snapshotRelation(ctx, dataset, dataset.currentSnapshotId);
+  }
+
+  /** SQL for the rows of one snapshot of the dataset (before tombstones are applied). */
+  async snapshotRelation(
     ctx: RequestContext,
     dataset: Dataset,
-  ): Promise<{ key: string; path: string }[]> {
-    const files = await snapshots.selectSnapshotFiles(
-      this.#deps.metastore.db,
-      dataset.currentSnapshotId,
-    );
+    snapshotId: string,
+    tx?: MetastoreTx,
+  ): Promise<string> {
+    const files = await this.#snapshotFiles(ctx, dataset, snapshotId, tx);
+    return datasetRelation(files, dataset.rowKeyColumn);
+  }
+
+  async #snapshotFiles(
+    ctx: RequestContext,
+    dataset: Dataset,
+    snapshotId: string,
+    tx?: MetastoreTx,
+  ): Promise<(LocatedFile & { key: string })[]> {
+    const files = await snapshots.selectSnapshotFiles(tx ?? this.#deps.metastore.db, snapshotId);
     const store = await this.#deps.buckets.store(ctx, dataset.bucket);
-    return files.map((f) => ({ key: f.key, path: store.localPath(f.key)! }));
+    return files.map((f) => ({ key: f.key, kind: f.kind, path: store.localPath(f.key)! }));
   }
 
   async patchMetadata(
@@ -111,6 +128,7 @@ export class CatalogService {
     await this.#deps.gate.require(ctx, name, 'write', 'editing dataset metadata');
     const changes = scalarChanges(before, patch);
     if (patch.rowKeyColumn !== undefined && patch.rowKeyColumn !== before.rowKeyColumn) {
+      await this.#refuseWhileDeltas(before);
       if (patch.rowKeyColumn !== null) await this.#checkRowKey(ctx, before, patch.rowKeyColumn);
       changes.push({
         field: 'row_key_column',
@@ -153,7 +171,7 @@ export class CatalogService {
     const missing: MissingFilesReport['missing'] = [];
     const restored: string[] = [];
     for (const dataset of all) {
-      const files = await this.#currentFiles(ctx, dataset);
+      const files = await this.#snapshotFiles(ctx, dataset, dataset.currentSnapshotId);
       const gone = (
         await Promise.all(files.map(async (f) => ((await exists(f.path)) ? null : f.key)))
       ).filter((key): key is string => key !== null);
@@ -178,11 +196,11 @@ export class CatalogService {
     const updated: string[] = [];
     for (const dataset of targets) {
       if (dataset.status !== 'ready') continue;
-      const paths = await this.currentFilePaths(ctx, dataset);
+      const source = await this.currentRelation(ctx, dataset);
       const samples = await this.#deps.engine.withConnection((c) =>
         sampleColumnValues(
           c,
-          paths,
+          source,
           dataset.columns.map((col) => col.name),
         ),
       );
@@ -233,12 +251,26 @@ export class CatalogService {
     });
   }
 
+  /** Delta files are merged by the row key: it cannot change until compaction folds them in. */
+  async #refuseWhileDeltas(dataset: Dataset): Promise<void> {
+    const files = await snapshots.selectSnapshotFiles(
+      this.#deps.metastore.db,
+      dataset.currentSnapshotId,
+    );
+    if (files.some((f) => f.kind === 'delta')) {
+      throw new ConflictError(
+        'conflict',
+        `dataset ${dataset.name} has upserted rows merged by its row key; compact it before changing the key`,
+      );
+    }
+  }
+
   async #checkRowKey(ctx: RequestContext, dataset: Dataset, column: string): Promise<void> {
-    const paths = await this.currentFilePaths(ctx, dataset);
+    const source = await this.currentRelation(ctx, dataset);
     await this.#deps.engine.withConnection((c) =>
       assertValidRowKey(
         c,
-        paths,
+        source,
         column,
         dataset.columns.map((col) => col.name),
       ),

@@ -1,14 +1,15 @@
 import { AppError } from '../core/index.js';
 import type { EngineConnection } from '../query/index.js';
-import { parquetScan, quoteIdentifier } from '../query/sql-text.js';
+import { quoteIdentifier } from '../query/sql-text.js';
 
 /**
- * A row key must exist, be non-null and be unique across the data given. Refused with 400
+ * A row key must exist, be non-null and be unique across the data given (a relation: a
+ * Parquet scan or a dataset's merged rows). Refused with 400
  * naming what is wrong, with counts as details.
  */
 export async function assertValidRowKey(
   connection: EngineConnection,
-  paths: readonly string[],
+  source: string,
   column: string,
   columns: readonly string[],
 ): Promise<void> {
@@ -19,7 +20,7 @@ export async function assertValidRowKey(
   }
   const key = quoteIdentifier(column);
   const result = await connection.query(
-    `SELECT count(*) AS total, count(${key}) AS non_null, count(DISTINCT ${key}) AS distinct_values FROM ${parquetScan(paths)}`,
+    `SELECT count(*) AS total, count(${key}) AS non_null, count(DISTINCT ${key}) AS distinct_values FROM ${source}`,
   );
   const row = result.rows[0]!;
   const total = Number(row['total']);
@@ -48,14 +49,14 @@ export async function assertValidRowKey(
 /** Up to `limit` sampled non-null values per column, for classification. */
 export async function sampleColumnValues(
   connection: EngineConnection,
-  paths: readonly string[],
+  source: string,
   columns: readonly string[],
   limit = 1000,
 ): Promise<Map<string, unknown[]>> {
   // A reservoir over the whole file would read all of it; the first rows (10× the sample)
   // are enough to classify columns and cost one row group.
   const result = await connection.query(
-    `SELECT * FROM (SELECT * FROM ${parquetScan(paths)} LIMIT ${limit * 10}) USING SAMPLE reservoir(${limit} ROWS) REPEATABLE (42)`,
+    `SELECT * FROM (SELECT * FROM ${source} LIMIT ${limit * 10}) USING SAMPLE reservoir(${limit} ROWS) REPEATABLE (42)`,
   );
   const samples = new Map<string, unknown[]>(columns.map((c) => [c, []]));
   for (const row of result.rows) {

@@ -21,7 +21,8 @@ export {
 } from './dataset.js';
 export type { ColumnPatch, MetadataPatch } from './metadata-patch.js';
 export { commitSnapshot, type NewDataFile, type SnapshotCommit } from './snapshot-commit.js';
-export type { DataFile, Snapshot, SnapshotOperation } from './snapshot.js';
+export type { DataFile, FileKind, Snapshot, SnapshotOperation } from './snapshot.js';
+export { datasetRelation, type LocatedFile } from './dataset-relation.js';
 export { diffSchemas, type SchemaDiff, type ColumnSchema } from './schema/index.js';
 export type { DatasetGate, DatasetPrivilege } from './dataset-gate.js';
 export { AiViewService, type AiViewDeps, type AiViewInput } from './views/ai-view.service.js';

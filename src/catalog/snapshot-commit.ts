@@ -23,6 +23,11 @@ export interface SnapshotCommit {
   readonly keptFiles: readonly DataFile[];
   readonly newFiles: readonly NewDataFile[];
   readonly jobId: string | null;
+  /**
+   * Rows visible in the new snapshot when they are not simply the files' rows added up: upserts
+   * replace rows, tombstones hide them. Files keep their physical counts.
+   */
+  readonly rowCount?: number;
   readonly journal: Omit<JournalEntry, 'entityType' | 'entityId'>;
   /** Called after the files are renamed into place, before the transaction commits (crash tests). */
   readonly afterFilesPlaced?: () => void;
@@ -46,7 +51,7 @@ export async function commitSnapshot(
     dataset: commit.dataset.name,
     seq: await snapshots.nextSnapshotSeq(tx, commit.dataset.name),
     operation: commit.operation,
-    rowCount: files.reduce((sum, f) => sum + f.rowCount, 0),
+    rowCount: commit.rowCount ?? files.reduce((sum, f) => sum + f.rowCount, 0),
     sizeBytes: files.reduce((sum, f) => sum + f.sizeBytes, 0),
     columns: commit.dataset.columns,
     jobId: commit.jobId,

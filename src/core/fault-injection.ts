@@ -20,6 +20,11 @@ export const FAULT_POINTS = [
   'ingest.before_commit',
   'ingest.mid_commit',
   'ingest.after_commit',
+  'compact.after_data_write',
+  'compact.before_commit',
+  'compact.mid_commit',
+  'compact.after_commit',
+  'compact.mid_rewrite',
 ] as const;
 export type FaultPointName = (typeof FAULT_POINTS)[number];
 

@@ -12,6 +12,7 @@ export {
   type IngestRequest,
   type SourceSystem,
 } from './ingest-request.js';
+export { MAX_JSON_ROWS } from './json-rows.js';
 export { describeLocalFile, stageUpload, type StagedUpload } from './staged-upload.js';
 export {
   InboxWatcher,

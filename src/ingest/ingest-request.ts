@@ -1,11 +1,11 @@
 import { ValidationError } from '../core/index.js';
 import type { CsvOptions } from './formats/index.js';
 
-export const INGEST_MODES = ['create', 'append', 'replace'] as const;
+export const INGEST_MODES = ['create', 'append', 'replace', 'upsert'] as const;
 export type IngestMode = (typeof INGEST_MODES)[number];
 
 /** Where the bytes came from, recorded in lineage. */
-export type SourceSystem = 'upload' | 'inbox' | 'server_path' | 'demo';
+export type SourceSystem = 'upload' | 'inbox' | 'server_path' | 'demo' | 'api';
 
 export interface IngestRequest {
   readonly dataset: string;

@@ -19,22 +19,28 @@ import {
   type CatalogService,
   type DatasetGate,
   type Dataset,
+  type DatasetColumn,
   type DatasetView,
+  type FileKind,
+  type TombstoneService,
   type PhysicalColumn,
   type SchemaDiff,
   type Snapshot,
 } from '../catalog/index.js';
 import type { JobService, ProgressReporter } from '../jobs/index.js';
 import type { JournalService } from '../journal/index.js';
-import type { Metastore } from '../metastore/index.js';
+import type { Metastore, MetastoreTx } from '../metastore/index.js';
 import type { DuckDbEngine, EngineConnection } from '../query/index.js';
 import type { BucketService } from '../storage/index.js';
+import { parquetScan, quoteIdentifier } from '../query/sql-text.js';
+import { writeDelta, type DeltaPlan } from './upsert-delta.js';
 import { detectFormat, type FileFormat } from './formats/index.js';
 import { readUploadToParquet } from './read-upload.js';
 import type { IngestRequest } from './ingest-request.js';
 import { resolveInboxPath } from './inbox.js';
 import { describeLocalFile, stageUpload, type StagedUpload } from './staged-upload.js';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { rowsToNdjson } from './json-rows.js';
 
 export interface IngestDeps {
   readonly metastore: Metastore;
@@ -51,6 +57,8 @@ export interface IngestDeps {
   readonly inboxDir: string;
   readonly faults: FaultInjector;
   readonly gate: DatasetGate;
+  /** Erased keys an upsert must not bring back. */
+  readonly tombstones: Pick<TombstoneService, 'erased'>;
 }
 
 export interface IngestOutcome {
@@ -63,6 +71,23 @@ export interface IngestResult {
   readonly dataset: DatasetView;
   readonly snapshotId: string;
   readonly rowsWritten: number;
+  /** For mode=upsert: rows received, and how many keys were inserted or updated. */
+  readonly upsert?: DeltaPlan;
+}
+
+/** A data file ready in staging, with what its commit needs to know. */
+interface PreparedFile {
+  readonly path: string;
+  readonly file: { readonly kind: FileKind; readonly rowCount: number };
+  /** The dataset's columns as they stay, or the physical schema with samples to classify. */
+  readonly columns:
+    readonly DatasetColumn[] | { schema: PhysicalColumn[]; samples: Map<string, unknown[]> };
+  readonly keyColumn: string | null;
+  /** Rows visible after the commit. */
+  readonly logicalRows: number;
+  /** The snapshot the file was prepared against, when the commit must still find it current. */
+  readonly expectedSnapshotId: string | null;
+  readonly upsert?: DeltaPlan;
 }
 
 const NO_PROGRESS: ProgressReporter = { update: () => {} };
@@ -98,6 +123,26 @@ export class IngestService {
     const file = await resolveInboxPath(this.#deps.inboxDir, requestedPath);
     const upload = await describeLocalFile(file, path.basename(file));
     return this.ingestStaged(ctx, upload, request);
+  }
+
+  /**
+   * Upserts a small JSON batch of whole rows (POST …/rows): the same path as an upsert upload,
+   * so the same checks, delta file, snapshot and journal event.
+   */
+  async upsertRows(ctx: RequestContext, name: string, rows: unknown): Promise<IngestResult> {
+    const request: IngestRequest = {
+      dataset: name,
+      mode: 'upsert',
+      format: 'ndjson',
+      sourceSystem: 'api',
+      async: false,
+    };
+    await this.precheck(ctx, request);
+    const dataset = await this.#deps.catalog.get(ctx, name);
+    const ndjson = rowsToNdjson(rows, dataset.columns);
+    const upload = await this.stage(Readable.from([ndjson]), 'rows.ndjson');
+    const outcome = await this.ingestStaged(ctx, upload, request);
+    return outcome.result!;
   }
 
   /** Refuses a request that cannot succeed before any bytes are read. */
@@ -197,9 +242,10 @@ export class IngestService {
     jobId: string,
   ): Promise<Omit<IngestResult, 'dataset'>> {
     const parquet = this.#deps.buckets.stagingPath('.parquet');
+    const delta = this.#deps.buckets.stagingPath('.parquet');
     try {
-      const converted = await this.#deps.engine.withConnection(async (connection) => {
-        const { rows, incoming } = await this.#readIncoming(
+      const prepared = await this.#deps.engine.withConnection(async (connection) => {
+        const read = await this.#readIncoming(
           connection,
           upload,
           format,
@@ -208,43 +254,96 @@ export class IngestService {
           progress,
         );
         const existing = await this.#deps.catalog.find(request.dataset);
-        const schema = this.#targetSchema(request, existing, incoming);
-        const keyColumn =
-          request.mode === 'create' || request.mode === 'replace'
-            ? (request.rowKey ?? existing?.rowKeyColumn)
-            : existing?.rowKeyColumn;
-        if (keyColumn) {
-          const paths =
-            request.mode === 'append' && existing
-              ? [...(await this.#deps.catalog.currentFilePaths(ctx, existing)), parquet]
-              : [parquet];
-          await assertValidRowKey(
-            connection,
-            paths,
-            keyColumn,
-            schema.map((c) => c.name),
-          );
-        }
-        const samples = await sampleColumnValues(
-          connection,
-          [parquet],
-          incoming.map((c) => c.name),
-        );
-        return { rows, schema, samples, keyColumn: keyColumn ?? null };
+        if (request.mode === 'upsert')
+          return this.#prepareUpsert(ctx, connection, read, parquet, existing!, delta);
+        return this.#prepareWhole(ctx, connection, request, read, existing, parquet);
       });
-      const snapshot = await this.#commit(
-        ctx,
-        request,
-        upload,
-        { format, jobId, parquet },
-        converted,
-      );
+      const snapshot = await this.#commit(ctx, request, upload, { format, jobId }, prepared);
       this.#deps.faults.hit('ingest.after_commit');
-      return { snapshotId: snapshot.id, rowsWritten: converted.rows };
+      return {
+        snapshotId: snapshot.id,
+        rowsWritten: prepared.file.rowCount,
+        ...(prepared.upsert && { upsert: prepared.upsert }),
+      };
     } finally {
       await rm(parquet, { force: true });
+      await rm(delta, { force: true });
       await upload.remove();
     }
+  }
+
+  /** create, append, replace: the upload becomes a base file, its columns classified. */
+  async #prepareWhole(
+    ctx: RequestContext,
+    connection: EngineConnection,
+    request: IngestRequest,
+    read: { rows: number; incoming: PhysicalColumn[] },
+    existing: Dataset | undefined,
+    parquet: string,
+  ): Promise<PreparedFile> {
+    const schema = this.#targetSchema(request, existing, read.incoming);
+    const keyColumn =
+      request.mode === 'create' || request.mode === 'replace'
+        ? (request.rowKey ?? existing?.rowKeyColumn)
+        : existing?.rowKeyColumn;
+    const appending = request.mode === 'append' && existing !== undefined;
+    if (keyColumn) {
+      const source = appending
+        ? `(SELECT ${quoteIdentifier(keyColumn)} FROM ${await this.#deps.catalog.currentRelation(ctx, existing)} ` +
+          `UNION ALL SELECT ${quoteIdentifier(keyColumn)} FROM ${parquetScan([parquet])})`
+        : parquetScan([parquet]);
+      await assertValidRowKey(
+        connection,
+        source,
+        keyColumn,
+        schema.map((c) => c.name),
+      );
+    }
+    const samples = await sampleColumnValues(
+      connection,
+      parquetScan([parquet]),
+      read.incoming.map((c) => c.name),
+    );
+    return {
+      path: parquet,
+      file: { kind: 'base', rowCount: read.rows },
+      columns: { schema, samples },
+      keyColumn: keyColumn ?? null,
+      logicalRows: appending ? existing.rowCount + read.rows : read.rows,
+      expectedSnapshotId: null,
+    };
+  }
+
+  /** upsert: the upload becomes a delta file, merged by key over the dataset's rows. */
+  async #prepareUpsert(
+    ctx: RequestContext,
+    connection: EngineConnection,
+    read: { rows: number; incoming: PhysicalColumn[] },
+    incomingPath: string,
+    existing: Dataset,
+    target: string,
+  ): Promise<PreparedFile> {
+    const erased = await this.#deps.tombstones.erased(existing.name);
+    const plan = await writeDelta(connection, {
+      incomingPath,
+      incoming: read.incoming,
+      dataset: existing,
+      currentRows: await this.#deps.catalog.currentRelation(ctx, existing),
+      erased:
+        erased.length === 0
+          ? null
+          : { keyColumn: erased[0]!.keyColumn, values: erased.map((t) => t.value) },
+      target,
+    });
+    return {
+      path: target,
+      file: { kind: 'delta', rowCount: plan.rows },
+      columns: existing.columns,
+      keyColumn: existing.rowKeyColumn,
+      logicalRows: existing.rowCount + plan.inserted,
+      expectedSnapshotId: existing.currentSnapshotId,
+      upsert: plan,
+    };
   }
 
   /** Reads the upload into a Parquet file in staging and returns the exact schema it got. */
@@ -296,34 +395,35 @@ export class IngestService {
     ctx: RequestContext,
     request: IngestRequest & { bucket: string },
     upload: StagedUpload,
-    { format, jobId, parquet }: { format: FileFormat; jobId: string; parquet: string },
-    converted: {
-      rows: number;
-      schema: PhysicalColumn[];
-      samples: Map<string, unknown[]>;
-      keyColumn: string | null;
-    },
+    { format, jobId }: { format: FileFormat; jobId: string },
+    prepared: PreparedFile,
   ): Promise<Snapshot> {
     // Staged through the target bucket's store, so commit renames it into that bucket.
     const store = await this.#deps.buckets.store(ctx, request.bucket);
-    const staged = await store.stageFile(parquet);
+    const staged = await store.stageFile(prepared.path);
     const checksum = await upload.sha256;
     this.#deps.faults.hit('ingest.after_data_write');
     try {
       return await this.#deps.metastore.transaction(async (tx) => {
         const existing = await this.#deps.catalog.find(request.dataset, tx);
         this.#checkMode(request, existing); // again: another commit may have raced this one
-        const schema =
-          existing && request.mode === 'append'
-            ? this.#targetSchema(request, existing, converted.schema)
-            : converted.schema;
-        const overrides = await selectOverrides(tx, request.dataset);
+        if (
+          prepared.expectedSnapshotId !== null &&
+          existing?.currentSnapshotId !== prepared.expectedSnapshotId
+        ) {
+          throw new ConflictError(
+            'concurrent_modification',
+            `dataset ${request.dataset} changed during the upsert; retry`,
+          );
+        }
+        const columns = await this.#columnsAtCommit(tx, ctx, request, existing, prepared);
         const now = ctx.clock.now().toISOString();
         const snapshotId = uuidv7();
-        const key = `datasets/${request.dataset}/${snapshotId}.parquet`;
+        const suffix = prepared.file.kind === 'delta' ? '-delta' : '';
+        const key = `datasets/${request.dataset}/${snapshotId}${suffix}.parquet`;
         this.#deps.faults.hit('ingest.before_commit');
         const keptFiles =
-          existing && request.mode === 'append'
+          existing && (request.mode === 'append' || request.mode === 'upsert')
             ? await this.#deps.catalog.filesOf(existing.currentSnapshotId, tx)
             : [];
         return commitSnapshot(tx, ctx, this.#deps.journal, {
@@ -332,13 +432,9 @@ export class IngestService {
           isNew: !existing,
           operation: existing ? request.mode : 'create',
           keptFiles,
-          newFiles: [
-            {
-              staged,
-              file: { key, kind: 'base', rowCount: converted.rows, sizeBytes: staged.size },
-            },
-          ],
+          newFiles: [{ staged, file: { key, ...prepared.file, sizeBytes: staged.size } }],
           jobId,
+          rowCount: prepared.logicalRows,
           dataset: {
             name: request.dataset,
             bucket: request.bucket,
@@ -346,8 +442,8 @@ export class IngestService {
             owner: existing?.owner ?? ctx.principal.id,
             sensitivity: existing?.sensitivity ?? 'internal',
             tags: existing?.tags ?? [],
-            rowKeyColumn: converted.keyColumn,
-            columns: classifyColumns(schema, converted.samples, overrides, ctx.clock.now()),
+            rowKeyColumn: prepared.keyColumn,
+            columns,
             lineage: {
               sourceSystem: request.sourceSystem,
               source: upload.displayName,
@@ -369,13 +465,18 @@ export class IngestService {
             action: `ingest_${request.mode}`,
             newValue: {
               snapshot_id: snapshotId,
-              rows: converted.rows,
+              rows: prepared.file.rowCount,
               bytes: staged.size,
               source: upload.displayName,
               source_system: request.sourceSystem,
               checksum,
               format,
               job_id: jobId,
+              ...(prepared.upsert && {
+                rows_received: prepared.upsert.received,
+                rows_inserted: prepared.upsert.inserted,
+                rows_updated: prepared.upsert.updated,
+              }),
             },
           },
         });
@@ -383,6 +484,27 @@ export class IngestService {
     } finally {
       await staged.abort();
     }
+  }
+
+  /** The dataset's columns after the commit: an upsert keeps them; other modes classify. */
+  async #columnsAtCommit(
+    tx: MetastoreTx,
+    ctx: RequestContext,
+    request: IngestRequest,
+    existing: Dataset | undefined,
+    prepared: PreparedFile,
+  ): Promise<DatasetColumn[]> {
+    if (Array.isArray(prepared.columns)) return [...prepared.columns];
+    const { schema, samples } = prepared.columns as {
+      schema: PhysicalColumn[];
+      samples: Map<string, unknown[]>;
+    };
+    const target =
+      existing && request.mode === 'append'
+        ? this.#targetSchema(request, existing, schema)
+        : schema;
+    const overrides = await selectOverrides(tx, request.dataset);
+    return classifyColumns(target, samples, overrides, ctx.clock.now());
   }
 
   #checkMode(request: IngestRequest, existing: Dataset | undefined): void {
@@ -398,10 +520,16 @@ export class IngestService {
         `no dataset named ${request.dataset}; use mode=create`,
       );
     }
-    if (request.rowKey !== undefined && request.mode === 'append') {
+    if (request.rowKey !== undefined && (request.mode === 'append' || request.mode === 'upsert')) {
       throw new AppError(
         'bad_request',
         'key= is declared on create or replace; change it later with PATCH …/metadata',
+      );
+    }
+    if (request.mode === 'upsert' && existing && existing.rowKeyColumn === null) {
+      throw new AppError(
+        'invalid_row_key',
+        `dataset ${existing.name} has no row key to upsert by; declare one with PATCH /catalog/datasets/${existing.name}/metadata {"row_key_column": …}`,
       );
     }
   }

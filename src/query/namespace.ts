@@ -11,7 +11,7 @@ import type { DuckDbQueryEngine, ViewDefinition } from './duckdb/query-engine.js
 import type { AccessPolicy, AccessService, ColumnMask } from '../access/index.js';
 import { maskedViewSql } from './masked-view.js';
 import type { PinCache } from './pin-cache.js';
-import { parquetScan, quoteIdentifier, sqlString } from './sql-text.js';
+import { quoteIdentifier, sqlString } from './sql-text.js';
 
 const TOMBSTONE_SCHEMA = 'tombstones';
 
@@ -148,8 +148,7 @@ export class NamespaceRegistry {
       return `SELECT error(${sqlString(message)}) AS unavailable`;
     }
     const source =
-      this.#pins.tableFor(ctx, dataset) ??
-      parquetScan(await this.#catalog.currentFilePaths(ctx, dataset));
+      this.#pins.tableFor(ctx, dataset) ?? (await this.#catalog.currentRelation(ctx, dataset));
     const tombstones = await this.#tombstones.all(dataset.name);
     if (tombstones.length === 0) return source;
     const table = `${TOMBSTONE_SCHEMA}.${quoteIdentifier(dataset.name)}`;

@@ -8,7 +8,7 @@ import {
 } from '../core/index.js';
 import type { CatalogService, Dataset } from '../catalog/index.js';
 import type { DuckDbQueryEngine } from './duckdb/query-engine.js';
-import { parquetScan, quoteIdentifier } from './sql-text.js';
+import { quoteIdentifier } from './sql-text.js';
 import { tableBytesSql } from './table-size.js';
 
 const SCHEMA = 'pinned';
@@ -106,9 +106,9 @@ export class PinCache {
   async #load(ctx: RequestContext, dataset: Dataset): Promise<Pin> {
     await (this.#ready ??= this.#engine.adminRun(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`));
     const table = `${dataset.name}__${dataset.currentSnapshotId.replaceAll('-', '')}`;
-    const paths = await this.#catalog.currentFilePaths(ctx, dataset);
+    const source = await this.#catalog.currentRelation(ctx, dataset);
     await this.#engine.adminRun(
-      `CREATE OR REPLACE TABLE ${SCHEMA}.${quoteIdentifier(table)} AS SELECT * FROM ${parquetScan(paths)}`,
+      `CREATE OR REPLACE TABLE ${SCHEMA}.${quoteIdentifier(table)} AS SELECT * FROM ${source}`,
     );
     const bytes = await this.#tableBytes(`${SCHEMA}.${quoteIdentifier(table)}`, dataset);
     const old = this.#pins.get(dataset.name);

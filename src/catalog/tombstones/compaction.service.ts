@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
-import { AppError, uuidv7, type RequestContext } from '../../core/index.js';
+import { AppError, uuidv7, type FaultInjector, type RequestContext } from '../../core/index.js';
 import type { JournalService } from '../../journal/index.js';
 import type { Metastore } from '../../metastore/index.js';
 import type { DuckDbEngine, EngineConnection } from '../../query/index.js';
-import { parquetScan, quoteIdentifier, sqlString } from '../../query/sql-text.js';
+import { quoteIdentifier, sqlString } from '../../query/sql-text.js';
 import type { BucketService } from '../../storage/index.js';
 import type { CatalogService } from '../catalog.service.js';
 import type { DatasetGate } from '../dataset-gate.js';
@@ -31,6 +31,7 @@ export interface CompactionDeps {
   readonly engine: DuckDbEngine;
   readonly gate: DatasetGate;
   readonly tombstones: TombstoneService;
+  readonly faults: FaultInjector;
 }
 
 /**
@@ -53,19 +54,19 @@ export class CompactionService {
     const tombstones = await this.#deps.tombstones.all(name);
     const keyColumn = tombstones[0]?.keyColumn ?? null;
     const values = tombstones.map((t) => t.value);
-    const paths = await this.#deps.catalog.currentFilePaths(ctx, dataset);
+    const source = await this.#deps.catalog.currentRelation(ctx, dataset);
     const target = this.#deps.buckets.stagingPath('.parquet');
     const counts = await this.#deps.engine.withConnection(async (c) => {
       const keep = await keepFilter(c, keyColumn, values);
-      const before = await rowCount(c, `SELECT count(*) AS n FROM ${parquetScan(paths)}`);
+      const before = await rowCount(c, `SELECT count(*) AS n FROM ${source}`);
       await c.run(
-        `COPY (SELECT * FROM ${parquetScan(paths)}${keep}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
+        `COPY (SELECT * FROM ${source}${keep}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
       );
       const written = await rowCount(
         c,
         `SELECT count(*) AS n FROM read_parquet(${sqlString(target)})`,
       );
-      const expected = await rowCount(c, `SELECT count(*) AS n FROM ${parquetScan(paths)}${keep}`);
+      const expected = await rowCount(c, `SELECT count(*) AS n FROM ${source}${keep}`);
       // Read back before committing: a short file never replaces the data.
       if (written !== expected)
         throw new AppError(
@@ -74,6 +75,7 @@ export class CompactionService {
         );
       return { before, written };
     });
+    this.#deps.faults.hit('compact.after_data_write');
     const store = await this.#deps.buckets.store(ctx, dataset.bucket);
     const staged = await store.stageFile(target);
     const snapshotId = uuidv7();
@@ -92,15 +94,24 @@ export class CompactionService {
             `dataset ${name} changed during compaction; retry`,
           );
         }
-        await tx.deleteFrom('tombstones').where('dataset', '=', name).execute();
+        // Applied, not yet deleted: they go once every older file is rewritten without them.
+        await tx
+          .updateTable('tombstones')
+          .set({ applied_snapshot_id: snapshotId })
+          .where('dataset', '=', name)
+          .where('applied_snapshot_id', 'is', null)
+          .execute();
+        this.#deps.faults.hit('compact.before_commit');
         const { currentSnapshotId: _s, rowCount: _r, sizeBytes: _b, ...rest } = current;
         await commitSnapshot(tx, ctx, this.#deps.journal, {
+          afterFilesPlaced: () => this.#deps.faults.hit('compact.mid_commit'),
           snapshotId,
           isNew: false,
           operation: 'compact',
           keptFiles: [],
           newFiles: [{ staged, file }],
           jobId: null,
+          rowCount: counts.written,
           dataset: { ...rest, updatedAt: ctx.clock.now().toISOString() },
           journal: {
             action: 'compact',
@@ -116,9 +127,8 @@ export class CompactionService {
     } finally {
       await staged.abort();
     }
-    const rewritten = keyColumn
-      ? await this.#eraseFromOlderFiles(ctx, name, dataset.bucket, keyColumn, values)
-      : 0;
+    this.#deps.faults.hit('compact.after_commit');
+    const rewritten = await this.#finishErasure(ctx, name, dataset.bucket);
     return {
       snapshotId,
       rowsBefore: counts.before,
@@ -130,45 +140,105 @@ export class CompactionService {
     };
   }
 
-  /** Rewrites, in place and atomically, every file of any snapshot that still holds an erased key. */
-  async #eraseFromOlderFiles(
-    ctx: RequestContext,
-    name: string,
-    bucket: string,
+  /**
+   * Finishes erasures a crash interrupted: every dataset with applied tombstones still on
+   * record gets its files rewritten without those rows (run at start-up).
+   */
+  async resumeErasures(ctx: RequestContext): Promise<string[]> {
+    const rows = await this.#deps.metastore.db
+      .selectFrom('tombstones')
+      .select('dataset')
+      .distinct()
+      .where('applied_snapshot_id', 'is not', null)
+      .execute();
+    const resumed: string[] = [];
+    for (const { dataset: name } of rows) {
+      const dataset = await this.#deps.catalog.find(name);
+      if (!dataset) continue;
+      await this.#finishErasure(ctx, name, dataset.bucket);
+      resumed.push(name);
+    }
+    return resumed;
+  }
+
+  /**
+   * Rewrites, in place and atomically, every Parquet file under the dataset's folder — of any
+   * snapshot, or of none (a crash leftover) — that still holds a row with an applied
+   * tombstone's key; then the applied tombstones are cleared, with a journal event.
+   */
+  async #finishErasure(ctx: RequestContext, name: string, bucket: string): Promise<number> {
+    const applied = await this.#deps.tombstones.erased(name);
+    const erased = applied.filter((t) => t.appliedSnapshotId !== null);
+    if (erased.length === 0) return 0;
+    const keyColumn = erased[0]!.keyColumn;
+    const values = erased.map((t) => t.value);
+    const store = await this.#deps.buckets.store(ctx, bucket);
+    const files = (await store.list(`datasets/${name}/`)).filter((f) => f.key.endsWith('.parquet'));
+    const rewrites: { key: string; rows: number; bytes: number }[] = [];
+    for (const { key } of files) {
+      const rewrite = await this.#rewriteWithout(store.localPath(key)!, keyColumn, values);
+      if (!rewrite) continue;
+      const staged = await store.stageFile(rewrite.path);
+      await staged.commit(key);
+      rewrites.push({ key, rows: rewrite.rows, bytes: staged.size });
+      this.#deps.faults.hit('compact.mid_rewrite');
+    }
+    await this.#deps.metastore.transaction(async (tx) => {
+      for (const r of rewrites) {
+        await tx
+          .updateTable('snapshot_files')
+          .set({ row_count: r.rows, size_bytes: r.bytes })
+          .where('file_key', '=', r.key)
+          .execute();
+      }
+      await tx
+        .deleteFrom('tombstones')
+        .where('dataset', '=', name)
+        .where('applied_snapshot_id', 'is not', null)
+        .execute();
+      await this.#deps.journal.record(tx, ctx, {
+        entityType: 'dataset',
+        entityId: name,
+        action: 'erase_files',
+        newValue: {
+          key_column: keyColumn,
+          keys_erased: values.length,
+          files_rewritten: rewrites.map((r) => r.key),
+        },
+      });
+    });
+    return rewrites.length;
+  }
+
+  /** A copy of the file without the erased keys' rows, in staging; null when it holds none. */
+  async #rewriteWithout(
+    path: string,
     keyColumn: string,
     values: readonly string[],
-  ): Promise<number> {
-    const rows = await this.#deps.metastore.db
-      .selectFrom('snapshot_files')
-      .innerJoin('snapshots', 'snapshots.id', 'snapshot_files.snapshot_id')
-      .select('snapshot_files.file_key')
-      .distinct()
-      .where('snapshots.dataset', '=', name)
-      .execute();
-    const store = await this.#deps.buckets.store(ctx, bucket);
-    let rewritten = 0;
-    for (const { file_key: key } of rows) {
-      const path = store.localPath(key)!;
-      if (!(await stat(path).catch(() => null))) continue;
-      const changed = await this.#deps.engine.withConnection(async (c) => {
-        const keep = await keepFilter(c, keyColumn, values);
-        const hits = await rowCount(
-          c,
-          `SELECT count(*) AS n FROM read_parquet(${sqlString(path)}) WHERE NOT (${keep.replace(' WHERE ', '')})`,
-        );
-        if (hits === 0) return null;
-        const target = this.#deps.buckets.stagingPath('.parquet');
-        await c.run(
-          `COPY (SELECT * FROM read_parquet(${sqlString(path)})${keep}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
-        );
-        return target;
-      });
-      if (!changed) continue;
-      const staged = await store.stageFile(changed);
-      await staged.commit(key);
-      rewritten += 1;
-    }
-    return rewritten;
+  ): Promise<{ path: string; rows: number } | null> {
+    if (!(await stat(path).catch(() => null))) return null;
+    return this.#deps.engine.withConnection(async (c) => {
+      const columns = await c.query(
+        `SELECT name FROM parquet_schema(${sqlString(path)}) WHERE name = ${sqlString(keyColumn)}`,
+      );
+      if (columns.rows.length === 0) return null; // written before the key column existed
+      const keep = await keepFilter(c, keyColumn, values);
+      const file = `read_parquet(${sqlString(path)})`;
+      const total = await rowCount(c, `SELECT count(*) AS n FROM ${file}`);
+      const kept = await rowCount(c, `SELECT count(*) AS n FROM ${file}${keep}`);
+      if (kept === total) return null;
+      const target = this.#deps.buckets.stagingPath('.parquet');
+      await c.run(
+        `COPY (SELECT * FROM ${file}${keep}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
+      );
+      const written = await rowCount(
+        c,
+        `SELECT count(*) AS n FROM read_parquet(${sqlString(target)})`,
+      );
+      if (written !== kept)
+        throw new AppError('internal', `rewriting ${path} wrote ${written} rows, expected ${kept}`);
+      return { path: target, rows: written };
+    });
   }
 }
 

@@ -8,7 +8,7 @@ import {
 import type { JournalService } from '../../journal/index.js';
 import type { Metastore } from '../../metastore/index.js';
 import type { DuckDbEngine } from '../../query/index.js';
-import { parquetScan, quoteIdentifier, sqlString } from '../../query/sql-text.js';
+import { quoteIdentifier, sqlString } from '../../query/sql-text.js';
 import type { CatalogService } from '../catalog.service.js';
 import type { DatasetView } from '../dataset.js';
 import type { DatasetGate } from '../dataset-gate.js';
@@ -24,6 +24,8 @@ export interface Tombstone {
   readonly actor: string;
   readonly createdAt: string;
   readonly snapshotId: string;
+  /** The compaction that removed the rows, while older files are being rewritten. */
+  readonly appliedSnapshotId: string | null;
 }
 
 export type TombstoneOutcome = 'tombstoned' | 'not_found' | 'already_tombstoned';
@@ -69,6 +71,12 @@ export class TombstoneService {
     return this.#deps.metastore.transaction(async (tx) => {
       const current = await this.#deps.catalog.find(name, tx);
       if (!current) throw new NotFoundError('dataset_not_found', `no dataset named ${name}`);
+      if (current.currentSnapshotId !== dataset.currentSnapshotId) {
+        throw new ConflictError(
+          'concurrent_modification',
+          `dataset ${name} changed while its rows were being looked up; retry`,
+        );
+      }
       const prior = await tx
         .selectFrom('tombstones')
         .select(['key_column', 'value'])
@@ -95,6 +103,7 @@ export class TombstoneService {
       }));
       const fresh = results.filter((r) => r.status === 'tombstoned').map((r) => r.value);
       if (fresh.length === 0) return { snapshotId: null, results };
+      const hiddenRows = fresh.reduce((sum, value) => sum + found.get(value)!, 0);
       const snapshotId = uuidv7();
       const now = ctx.clock.now().toISOString();
       await tx
@@ -119,6 +128,7 @@ export class TombstoneService {
         keptFiles: await this.#deps.catalog.filesOf(current.currentSnapshotId, tx),
         newFiles: [],
         jobId: null,
+        rowCount: Math.max(0, current.rowCount - hiddenRows),
         dataset: { ...rest, updatedAt: now },
         journal: {
           action: 'tombstone',
@@ -139,15 +149,29 @@ export class TombstoneService {
     return this.all(name);
   }
 
-  /** Every tombstone of a dataset (for the query namespace; no access check). */
-  async all(name: string): Promise<Tombstone[]> {
-    const rows = await this.#deps.metastore.db
+  /**
+   * The tombstones of a dataset not yet applied by a compaction (for the query namespace; no
+   * access check).
+   */
+  all(name: string): Promise<Tombstone[]> {
+    return this.#select(name, 'pending');
+  }
+
+  /**
+   * Every erased key of a dataset, pending or applied by a compaction whose rewrite of older
+   * files is not finished: what reads of past snapshots must hide too.
+   */
+  erased(name: string): Promise<Tombstone[]> {
+    return this.#select(name, 'all');
+  }
+
+  async #select(name: string, which: 'pending' | 'all'): Promise<Tombstone[]> {
+    let query = this.#deps.metastore.db
       .selectFrom('tombstones')
       .selectAll()
-      .where('dataset', '=', name)
-      .orderBy('created_at')
-      .orderBy('value')
-      .execute();
+      .where('dataset', '=', name);
+    if (which === 'pending') query = query.where('applied_snapshot_id', 'is', null);
+    const rows = await query.orderBy('created_at').orderBy('value').execute();
     return rows.map((r) => ({
       dataset: r.dataset,
       keyColumn: r.key_column,
@@ -156,23 +180,26 @@ export class TombstoneService {
       actor: r.actor,
       createdAt: r.created_at,
       snapshotId: r.snapshot_id,
+      appliedSnapshotId: r.applied_snapshot_id,
     }));
   }
 
-  /** Which of the values are keys of rows in the dataset's current files. */
+  /** How many rows of the dataset's current snapshot each value (present at all) keys. */
   async #existing(
     ctx: RequestContext,
     dataset: DatasetView,
     keyColumn: string,
     values: readonly string[],
-  ): Promise<Set<string>> {
-    const paths = await this.#deps.catalog.currentFilePaths(ctx, dataset);
+  ): Promise<Map<string, number>> {
+    const source = await this.#deps.catalog.currentRelation(ctx, dataset);
     const key = `CAST(${quoteIdentifier(keyColumn)} AS VARCHAR)`;
     const list = values.map(sqlString).join(', ');
     const result = await this.#deps.engine.withConnection((c) =>
-      c.query(`SELECT DISTINCT ${key} AS v FROM ${parquetScan(paths)} WHERE ${key} IN (${list})`),
+      c.query(
+        `SELECT ${key} AS v, count(*) AS n FROM ${source} WHERE ${key} IN (${list}) GROUP BY 1`,
+      ),
     );
-    return new Set(result.rows.map((r) => String(r['v'])));
+    return new Map(result.rows.map((r) => [String(r['v']), Number(r['n'])]));
   }
 }
 

@@ -12,7 +12,18 @@ import { responses } from '../schemas.js';
 export const FileQuery = Type.Object({
   dataset: Type.String({ description: 'Target dataset (lowercase SQL identifier)' }),
   mode: Type.Optional(
-    Type.Union([Type.Literal('create'), Type.Literal('append'), Type.Literal('replace')]),
+    Type.Union(
+      [
+        Type.Literal('create'),
+        Type.Literal('append'),
+        Type.Literal('replace'),
+        Type.Literal('upsert'),
+      ],
+      {
+        description:
+          'upsert: rows replace the rows with the same row key (latest wins) or are added; whole rows only',
+      },
+    ),
   ),
   format: Type.Optional(
     Type.String({
@@ -55,6 +66,9 @@ const IngestCreated = Type.Object({
   job_id: Type.String(),
   snapshot_id: Type.String(),
   rows_written: Type.Integer(),
+  rows_received: Type.Optional(Type.Integer({ description: 'mode=upsert: rows in the file' })),
+  rows_inserted: Type.Optional(Type.Integer({ description: 'mode=upsert: keys added' })),
+  rows_updated: Type.Optional(Type.Integer({ description: 'mode=upsert: keys replaced' })),
   dataset: DatasetSchema,
 });
 
@@ -164,6 +178,11 @@ function sendOutcome(reply: FastifyReply, outcome: IngestOutcome) {
     job_id: outcome.jobId,
     snapshot_id: outcome.result.snapshotId,
     rows_written: outcome.result.rowsWritten,
+    ...(outcome.result.upsert && {
+      rows_received: outcome.result.upsert.received,
+      rows_inserted: outcome.result.upsert.inserted,
+      rows_updated: outcome.result.upsert.updated,
+    }),
     dataset: datasetJson(outcome.result.dataset),
   });
 }
@@ -199,7 +218,18 @@ const PathBody = Type.Object(
     }),
     dataset: Type.String(),
     mode: Type.Optional(
-      Type.Union([Type.Literal('create'), Type.Literal('append'), Type.Literal('replace')]),
+      Type.Union(
+        [
+          Type.Literal('create'),
+          Type.Literal('append'),
+          Type.Literal('replace'),
+          Type.Literal('upsert'),
+        ],
+        {
+          description:
+            'upsert: rows replace the rows with the same row key (latest wins) or are added; whole rows only',
+        },
+      ),
     ),
     format: Type.Optional(Type.String()),
     key: Type.Optional(Type.String()),

@@ -9,10 +9,7 @@ export function snapshotLifecycleMigration() {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema.alterTable('snapshots').addColumn('expired_at', 'text').execute();
-      await db.schema
-        .alterTable('tombstones')
-        .addColumn('applied_snapshot_id', 'text')
-        .execute();
+      await db.schema.alterTable('tombstones').addColumn('applied_snapshot_id', 'text').execute();
     },
   };
 }
