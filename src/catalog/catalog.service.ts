@@ -87,6 +87,16 @@ export class CatalogService {
     return snapshots.selectSnapshots(this.#deps.metastore.db, name);
   }
 
+  /** A snapshot by id, or undefined. */
+  snapshotById(id: string): Promise<snapshots.SnapshotRef | undefined> {
+    return snapshots.selectSnapshotRef(this.#deps.metastore.db, id);
+  }
+
+  /** The snapshot of the dataset that was current at `at` (ISO timestamp), if it existed then. */
+  snapshotAt(name: string, at: string): Promise<snapshots.SnapshotRef | undefined> {
+    return snapshots.selectSnapshotAt(this.#deps.metastore.db, name, at);
+  }
+
   /** Absolute paths of the files of a dataset's current snapshot (base and delta alike). */
   async currentFilePaths(ctx: RequestContext, dataset: Dataset): Promise<string[]> {
     return (await this.#snapshotFiles(ctx, dataset, dataset.currentSnapshotId)).map((f) => f.path);

@@ -22,6 +22,7 @@ export {
 export type { ColumnPatch, MetadataPatch } from './metadata-patch.js';
 export { commitSnapshot, type NewDataFile, type SnapshotCommit } from './snapshot-commit.js';
 export type { DataFile, FileKind, Snapshot, SnapshotOperation } from './snapshot.js';
+export type { SnapshotRef } from './snapshot.repository.js';
 export { datasetRelation, type LocatedFile } from './dataset-relation.js';
 export { diffSchemas, type SchemaDiff, type ColumnSchema } from './schema/index.js';
 export type { DatasetGate, DatasetPrivilege } from './dataset-gate.js';

@@ -59,6 +59,59 @@ export async function selectSnapshotFiles(db: Executor, snapshotId: string): Pro
   }));
 }
 
+/** A snapshot's identity and time, for reading the past. */
+export interface SnapshotRef {
+  readonly id: string;
+  readonly dataset: string;
+  readonly seq: number;
+  readonly createdAt: string;
+  readonly columns: readonly DatasetColumn[];
+  readonly expiredAt: string | null;
+}
+
+export async function selectSnapshotRef(
+  db: Executor,
+  id: string,
+): Promise<SnapshotRef | undefined> {
+  const row = await db.selectFrom('snapshots').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toRef(row);
+}
+
+/** The dataset's snapshot that was current at `at` (an ISO timestamp): the latest not after it. */
+export async function selectSnapshotAt(
+  db: Executor,
+  dataset: string,
+  at: string,
+): Promise<SnapshotRef | undefined> {
+  const row = await db
+    .selectFrom('snapshots')
+    .selectAll()
+    .where('dataset', '=', dataset)
+    .where('created_at', '<=', at)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && toRef(row);
+}
+
+function toRef(row: {
+  id: string;
+  dataset: string;
+  seq: number | string;
+  created_at: string;
+  columns: string;
+  expired_at: string | null;
+}): SnapshotRef {
+  return {
+    id: row.id,
+    dataset: row.dataset,
+    seq: Number(row.seq),
+    createdAt: row.created_at,
+    columns: parseJson<DatasetColumn[]>(row.columns) ?? [],
+    expiredAt: row.expired_at,
+  };
+}
+
 export async function selectSnapshots(
   db: Executor,
   dataset: string,

@@ -6,6 +6,7 @@ export {
   type QueryEngineOptions,
   type StreamFormat,
 } from './duckdb/query-engine.js';
+export { parseAsOf, type AsOf } from './as-of.js';
 export { NamespaceRegistry, type Namespace } from './namespace.js';
 export { QueryLog, type QueryLogEntry, type QueryStatus } from './query-log.js';
 export {

@@ -1,19 +1,25 @@
 import { createHash } from 'node:crypto';
-import type { RequestContext } from '../core/index.js';
+import { NotFoundError, type RequestContext } from '../core/index.js';
 import {
   viewDataset,
   type AiViewService,
   type CatalogService,
+  type DatasetColumn,
   type DatasetView,
+  type SnapshotRef,
+  type Tombstone,
   type TombstoneService,
 } from '../catalog/index.js';
+import type { AsOf } from './as-of.js';
 import type { DuckDbQueryEngine, ViewDefinition } from './duckdb/query-engine.js';
 import type { AccessPolicy, AccessService, ColumnMask } from '../access/index.js';
 import { maskedViewSql } from './masked-view.js';
 import type { PinCache } from './pin-cache.js';
 import { quoteIdentifier, sqlString } from './sql-text.js';
 
+/** Key tables of the tombstones in force now, and of every erased key (for reads of the past). */
 const TOMBSTONE_SCHEMA = 'tombstones';
+const ERASED_SCHEMA = 'erased_keys';
 
 /** What one caller may read: a schema of views in the query engine. */
 export interface Namespace {
@@ -22,6 +28,12 @@ export interface Namespace {
   /** Lowercased view names. */
   readonly tables: ReadonlySet<string>;
   readonly systemTables: ReadonlySet<string>;
+}
+
+/** A past point and the snapshot of each dataset that was current then. */
+interface PastPoint {
+  readonly at: string;
+  readonly snapshots: ReadonlyMap<string, SnapshotRef>;
 }
 
 /** How old namespaces linger (for queries still running on them) before they are dropped. */
@@ -58,13 +70,22 @@ export class NamespaceRegistry {
     this.#tombstones = tombstones;
   }
 
-  async forContext(ctx: RequestContext): Promise<Namespace> {
+  /**
+   * The caller's namespace now, or as of a past point (`as_of`: each dataset at the snapshot
+   * that was current then; erased rows stay hidden).
+   */
+  async forContext(ctx: RequestContext, asOf?: AsOf): Promise<Namespace> {
     const version = await this.#catalog.version();
     const roles = [...ctx.principal.roles].sort().join(',');
-    const key = `${version}|${roles}|${this.#pins.generation}`;
+    const past = asOf === undefined ? undefined : await this.#pastSnapshots(ctx, asOf);
+    const key =
+      `${version}|${roles}|${this.#pins.generation}` +
+      (past === undefined
+        ? ''
+        : `|as_of:${[...past.snapshots.values()].map((s) => s.id).join(',')}`);
     let namespace = this.#compiled.get(key);
     if (!namespace) {
-      namespace = this.#compile(ctx, key, version, roles);
+      namespace = this.#compile(ctx, key, version, roles, past);
       this.#compiled.set(key, namespace);
       namespace.catch(() => this.#compiled.delete(key));
       this.#retireOlderThan(version);
@@ -72,24 +93,49 @@ export class NamespaceRegistry {
     return namespace;
   }
 
+  /** Which snapshot of each dataset the caller may read was current at the point asked for. */
+  async #pastSnapshots(ctx: RequestContext, asOf: AsOf): Promise<PastPoint> {
+    let at: string;
+    const snapshots = new Map<string, SnapshotRef>();
+    if (asOf.kind === 'snapshot') {
+      const ref = await this.#catalog.snapshotById(asOf.snapshotId);
+      const readable = ref && (await this.#catalog.list(ctx)).some((d) => d.name === ref.dataset);
+      if (!ref || !readable) {
+        throw new NotFoundError('snapshot_not_found', `no snapshot with id ${asOf.snapshotId}`);
+      }
+      at = ref.createdAt;
+      snapshots.set(ref.dataset, ref);
+    } else {
+      at = asOf.at;
+    }
+    for (const dataset of await this.#catalog.list(ctx)) {
+      if (snapshots.has(dataset.name)) continue;
+      const ref = await this.#catalog.snapshotAt(dataset.name, at);
+      if (ref) snapshots.set(dataset.name, ref);
+    }
+    return { at, snapshots };
+  }
+
   async #compile(
     ctx: RequestContext,
     key: string,
     version: number,
     roles: string,
+    past: PastPoint | undefined,
   ): Promise<Namespace> {
     const schema = `ns_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
     const datasets = await this.#catalog.list(ctx); // only what the caller may read
     const policy = await this.#access.policy();
     const views: ViewDefinition[] = [];
     for (const dataset of datasets) {
-      const source = await this.#datasetSource(ctx, dataset);
-      const sql = source.startsWith('SELECT')
-        ? source
-        : maskedViewSql(source, dataset.columns, policy.dataset(ctx.principal, dataset.name));
+      const source = await this.#source(ctx, dataset, past);
+      if (!source) continue; // it did not exist yet at the point asked for
+      const sql = source.sql.startsWith('SELECT')
+        ? source.sql
+        : maskedViewSql(source.sql, source.columns, policy.dataset(ctx.principal, dataset.name));
       views.push({ name: dataset.name, sql });
     }
-    views.push(...(await this.#aiViews(ctx, policy)));
+    views.push(...(await this.#aiViews(ctx, policy, past)));
     await this.#engine.defineSchema(schema, views);
     return {
       schema,
@@ -104,14 +150,24 @@ export class NamespaceRegistry {
    * The AI-safe views the caller is granted, each over its base dataset's data directly: a
    * grant on the view gives its whitelisted, redacted, filtered rows — never the base dataset.
    */
-  async #aiViews(ctx: RequestContext, policy: AccessPolicy): Promise<ViewDefinition[]> {
+  async #aiViews(
+    ctx: RequestContext,
+    policy: AccessPolicy,
+    past: PastPoint | undefined,
+  ): Promise<ViewDefinition[]> {
     const views: ViewDefinition[] = [];
     for (const view of await this.#views.all()) {
       if (!policy.allows(ctx.principal, 'view', view.name, 'read')) continue;
       const base = await this.#catalog.find(view.dataset);
       if (!base) continue;
-      const source = await this.#datasetSource(ctx, viewDataset(base, new Date()));
-      const columns = view.columns.map((name) => base.columns.find((c) => c.name === name)!);
+      const source = await this.#source(ctx, viewDataset(base, new Date()), past);
+      if (!source) continue;
+      const columns = view.columns.map((name) => source.columns.find((c) => c.name === name));
+      if (columns.some((c) => c === undefined)) {
+        const message = `view ${view.name} reads columns that dataset ${view.dataset} did not have at ${past?.at}`;
+        views.push({ name: view.name, sql: `SELECT error(${sqlString(message)}) AS unavailable` });
+        continue;
+      }
       const masks = new Map<string, ColumnMask>(
         Object.entries(view.redactions).map(([column, r]) => [
           column.toLowerCase(),
@@ -131,36 +187,72 @@ export class NamespaceRegistry {
         filters: view.rowFilter ? [view.rowFilter] : [],
         unrestricted: false,
       };
-      const sql = source.startsWith('SELECT') ? source : maskedViewSql(source, columns, access);
+      const sql = source.sql.startsWith('SELECT')
+        ? source.sql
+        : maskedViewSql(source.sql, columns as DatasetColumn[], access);
       views.push({ name: view.name, sql });
     }
     return views;
   }
 
   /**
-   * What the dataset's view reads from: its pinned table or its Parquet files, minus the rows
-   * its tombstones hide (an anti-join against a key table, not a literal list: see
-   * PERFORMANCE-NOTES).
+   * What the dataset's view reads from — its pinned table or its files (base merged with
+   * deltas), now or at a past snapshot — minus the rows its tombstones hide (an anti-join
+   * against a key table, not a literal list: see PERFORMANCE-NOTES). Undefined when the
+   * dataset did not exist at the past point.
    */
-  async #datasetSource(ctx: RequestContext, dataset: DatasetView): Promise<string> {
+  async #source(
+    ctx: RequestContext,
+    dataset: DatasetView,
+    past: PastPoint | undefined,
+  ): Promise<{ sql: string; columns: readonly DatasetColumn[] } | undefined> {
+    const unavailable = (message: string) => ({
+      sql: `SELECT error(${sqlString(message)}) AS unavailable`,
+      columns: dataset.columns,
+    });
     if (dataset.status !== 'ready') {
-      const message = `dataset ${dataset.name} has missing data files; restore them and run POST /catalog/resync-missing`;
-      return `SELECT error(${sqlString(message)}) AS unavailable`;
+      return unavailable(
+        `dataset ${dataset.name} has missing data files; restore them and run POST /catalog/resync-missing`,
+      );
     }
-    const source =
-      this.#pins.tableFor(ctx, dataset) ?? (await this.#catalog.currentRelation(ctx, dataset));
-    const tombstones = await this.#tombstones.all(dataset.name);
+    if (past === undefined) {
+      const source =
+        this.#pins.tableFor(ctx, dataset) ?? (await this.#catalog.currentRelation(ctx, dataset));
+      const tombstones = await this.#tombstones.all(dataset.name);
+      const sql = await this.#withoutTombstoned(source, TOMBSTONE_SCHEMA, dataset.name, tombstones);
+      return { sql, columns: dataset.columns };
+    }
+    const snapshot = past.snapshots.get(dataset.name);
+    if (!snapshot) return undefined;
+    if (snapshot.expiredAt !== null) {
+      return unavailable(
+        `dataset ${dataset.name} as of ${past.at} is past the snapshot retention window (snapshot ${snapshot.id} was garbage-collected)`,
+      );
+    }
+    const source = await this.#catalog.snapshotRelation(ctx, dataset, snapshot.id);
+    // The past hides every erased key too: erasure reaches back in time.
+    const erased = await this.#tombstones.erased(dataset.name);
+    const sql = await this.#withoutTombstoned(source, ERASED_SCHEMA, dataset.name, erased);
+    return { sql, columns: snapshot.columns };
+  }
+
+  async #withoutTombstoned(
+    source: string,
+    schema: string,
+    table: string,
+    tombstones: readonly Tombstone[],
+  ): Promise<string> {
     if (tombstones.length === 0) return source;
-    const table = `${TOMBSTONE_SCHEMA}.${quoteIdentifier(dataset.name)}`;
-    await this.#engine.adminRun(`CREATE SCHEMA IF NOT EXISTS ${TOMBSTONE_SCHEMA}`);
-    await this.#engine.adminRun(`CREATE OR REPLACE TABLE ${table} (value VARCHAR)`);
+    const qualified = `${schema}.${quoteIdentifier(table)}`;
+    await this.#engine.adminRun(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await this.#engine.adminRun(`CREATE OR REPLACE TABLE ${qualified} (value VARCHAR)`);
     await this.#engine.appendText(
-      TOMBSTONE_SCHEMA,
-      dataset.name,
+      schema,
+      table,
       tombstones.map((t) => [t.value]),
     );
     const key = `CAST(${quoteIdentifier(tombstones[0]!.keyColumn)} AS VARCHAR)`;
-    return `(SELECT * FROM ${source} WHERE ${key} NOT IN (SELECT value FROM ${table}))`;
+    return `(SELECT * FROM ${source} WHERE ${key} NOT IN (SELECT value FROM ${qualified}))`;
   }
 
   #retireOlderThan(version: number): void {

@@ -4,6 +4,7 @@ import type { ResultStore } from './result-store.js';
 import type { ConcurrencyGate } from './concurrency-gate.js';
 import type { DuckDbQueryEngine, JsonResult, StreamFormat } from './duckdb/query-engine.js';
 import { guardStatement, type GuardedStatement } from './guard/index.js';
+import type { AsOf } from './as-of.js';
 import type { Namespace, NamespaceRegistry } from './namespace.js';
 import type { QueryLog, QueryStatus } from './query-log.js';
 
@@ -35,6 +36,8 @@ export interface ResultPage {
 export interface QueryRequest {
   readonly sql: string;
   readonly params?: readonly unknown[];
+  /** Read the datasets as they were at this point (a snapshot id or a timestamp). */
+  readonly asOf?: AsOf;
 }
 
 export interface QueryResult extends JsonResult {
@@ -112,7 +115,7 @@ export class QueryService {
 
   async #run(ctx: RequestContext, request: QueryRequest, maxRows: number): Promise<QueryResult> {
     return this.#logged(ctx, request.sql, async (note) => {
-      const namespace = await this.#deps.namespaces.forContext(ctx);
+      const namespace = await this.#deps.namespaces.forContext(ctx, request.asOf);
       return this.#deps.gate.run(() =>
         this.#deps.engine.session(
           namespace.schema,
@@ -137,7 +140,7 @@ export class QueryService {
     request: QueryRequest,
     format: StreamFormat,
   ): Promise<AsyncGenerator<string | Uint8Array>> {
-    const namespace = await this.#deps.namespaces.forContext(ctx);
+    const namespace = await this.#deps.namespaces.forContext(ctx, request.asOf);
     const started = performance.now();
     let guarded: GuardedStatement | undefined;
     // The concurrency slot is held until the stream ends (the relay releases it).

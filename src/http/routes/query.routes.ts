@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { parseAsOf } from '../../query/index.js';
 import type { Services } from '../../services.js';
 import { Timestamp, responses } from '../schemas.js';
 
@@ -13,6 +14,13 @@ const CONTENT_TYPES: Record<Exclude<Format, 'json'>, string> = {
   arrow: 'application/vnd.apache.arrow.stream',
 };
 
+export const AsOfField = Type.String({
+  maxLength: 64,
+  description:
+    'Read every dataset as it was at this point: a snapshot id (that dataset at that snapshot, the others as of its time) ' +
+    'or an ISO 8601 timestamp (UTC when no zone is given). Rows erased by compaction are gone from every snapshot.',
+});
+
 const SqlBody = Type.Object(
   {
     sql: Type.String({ minLength: 1, maxLength: 1_000_000 }),
@@ -22,6 +30,7 @@ const SqlBody = Type.Object(
       }),
     ),
     format: Type.Optional(Type.Union(FORMATS.map((f) => Type.Literal(f)))),
+    as_of: Type.Optional(AsOfField),
   },
   { additionalProperties: false },
 );
@@ -35,7 +44,7 @@ const JsonResult = Type.Object({
 });
 
 export async function queryRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.post<{ Body: { sql: string; params?: unknown[]; format?: Format } }>(
+  app.post<{ Body: { sql: string; params?: unknown[]; format?: Format; as_of?: string } }>(
     '/query/sql',
     {
       schema: {
@@ -45,18 +54,20 @@ export async function queryRoutes(app: FastifyInstance, services: Services): Pro
           'format=json (default) returns up to the inline row limit with `truncated`; csv, ndjson and arrow ' +
           '(Arrow IPC stream) stream the whole result. 64-bit integers and decimals are strings in JSON.',
         body: SqlBody,
-        response: responses({ 200: JsonResult }, 400, 403, 408, 503),
+        response: responses({ 200: JsonResult }, 400, 403, 404, 408, 503),
       },
     },
     async (request, reply) => {
       const { sql, params = [], format = 'json' } = request.body;
+      const asOf = request.body.as_of === undefined ? undefined : parseAsOf(request.body.as_of);
+      const query = { sql, params, ...(asOf && { asOf }) };
       if (format !== 'json') {
-        const chunks = await services.query.stream(request.ctx, { sql, params }, format);
+        const chunks = await services.query.stream(request.ctx, query, format);
         return reply
           .header('content-type', CONTENT_TYPES[format])
           .send(Readable.from(chunks, { objectMode: false }));
       }
-      const result = await services.query.sql(request.ctx, { sql, params });
+      const result = await services.query.sql(request.ctx, query);
       return {
         columns: result.columns,
         rows: result.rows,
@@ -127,7 +138,7 @@ const Columns = Type.Array(Type.Object({ name: Type.String(), type: Type.String(
 
 /** Paged results: run once, fetch any page later (bounded store, expiring ids). */
 export async function pagingRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.post<{ Body: { sql: string; params?: unknown[]; page_size: number } }>(
+  app.post<{ Body: { sql: string; params?: unknown[]; page_size: number; as_of?: string } }>(
     '/query/paged',
     {
       schema: {
@@ -140,6 +151,7 @@ export async function pagingRoutes(app: FastifyInstance, services: Services): Pr
               Type.Array(Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])),
             ),
             page_size: Type.Integer({ minimum: 1, maximum: 100_000, default: 100 }),
+            as_of: Type.Optional(AsOfField),
           },
           { additionalProperties: false },
         ),
@@ -163,7 +175,12 @@ export async function pagingRoutes(app: FastifyInstance, services: Services): Pr
     },
     async (request) => {
       const { sql, params = [], page_size } = request.body;
-      const paged = await services.query.paged(request.ctx, { sql, params }, page_size);
+      const asOf = request.body.as_of === undefined ? undefined : parseAsOf(request.body.as_of);
+      const paged = await services.query.paged(
+        request.ctx,
+        { sql, params, ...(asOf && { asOf }) },
+        page_size,
+      );
       return {
         query_id: paged.queryId,
         total_rows: paged.totalRows,
