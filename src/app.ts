@@ -29,6 +29,7 @@ import {
   AiViewService,
   CatalogService,
   CompactionService,
+  GarbageCollector,
   TombstoneService,
 } from './catalog/index.js';
 import { InboxWatcher, IngestService } from './ingest/index.js';
@@ -321,6 +322,14 @@ function createServices(
     principals: new PrincipalService(metastore, journal),
     tombstones,
     compaction,
+    gc: new GarbageCollector({
+      metastore,
+      journal,
+      catalog,
+      buckets,
+      gate,
+      retentionMs: config.snapshotRetentionMs,
+    }),
     keys: new KeyService(metastore, journal, clock),
     buckets,
     objects: new ObjectService(metastore, journal, buckets, config.limits.maxObjectBytes),

@@ -3,6 +3,7 @@ import type {
   AiViewService,
   CatalogService,
   CompactionService,
+  GarbageCollector,
   TombstoneService,
 } from './catalog/index.js';
 import type { IngestService } from './ingest/index.js';
@@ -20,6 +21,7 @@ export interface Services {
   readonly principals: PrincipalService;
   readonly tombstones: TombstoneService;
   readonly compaction: CompactionService;
+  readonly gc: GarbageCollector;
   readonly views: AiViewService;
   readonly journal: JournalService;
   readonly buckets: BucketService;

@@ -82,7 +82,10 @@ export class CatalogService {
     return snapshots.selectSnapshotFiles(tx ?? this.#deps.metastore.db, snapshotId);
   }
 
-  async snapshots(ctx: RequestContext, name: string): Promise<Omit<Snapshot, 'files'>[]> {
+  async snapshots(
+    ctx: RequestContext,
+    name: string,
+  ): Promise<(Omit<Snapshot, 'files'> & { expiredAt: string | null })[]> {
     await this.get(ctx, name);
     return snapshots.selectSnapshots(this.#deps.metastore.db, name);
   }

@@ -36,3 +36,4 @@ export {
   type TombstoneResult,
 } from './tombstones/tombstone.service.js';
 export { CompactionService, type CompactionResult } from './tombstones/compaction.service.js';
+export { GarbageCollector, type GcOptions, type GcReport } from './gc/garbage-collector.js';

@@ -115,7 +115,7 @@ function toRef(row: {
 export async function selectSnapshots(
   db: Executor,
   dataset: string,
-): Promise<Omit<Snapshot, 'files'>[]> {
+): Promise<(Omit<Snapshot, 'files'> & { expiredAt: string | null })[]> {
   const rows = await db
     .selectFrom('snapshots')
     .selectAll()
@@ -133,6 +133,7 @@ export async function selectSnapshots(
     jobId: r.job_id,
     createdAt: r.created_at,
     createdBy: r.created_by,
+    expiredAt: r.expired_at,
   }));
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseByteSize } from './byte-size.js';
+import { parseDuration } from './duration.js';
 import { FAULT_POINTS, type FaultPointName } from './fault-injection.js';
 
 /**
@@ -69,6 +70,8 @@ export interface Config {
   };
   /** Test-only: the named crash point (see core/fault-injection.ts). */
   readonly faultPoint: string | undefined;
+  /** Snapshots stay readable (as_of) at least this long before garbage collection may expire them. */
+  readonly snapshotRetentionMs: number;
 }
 
 export class ConfigError extends Error {
@@ -202,6 +205,10 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       ),
     },
     faultPoint: optional(env['LAKEHOUSE_FAULT_POINT'], (v) => faultPointSetting(v)),
+    snapshotRetentionMs: durationSetting(
+      'LAKEHOUSE_SNAPSHOT_RETENTION',
+      pick('LAKEHOUSE_SNAPSHOT_RETENTION', 'snapshotRetention', 'snapshotRetentionMs') ?? '7d',
+    ),
     inboxWatch: booleanSetting(
       'LAKEHOUSE_INBOX_WATCH',
       pick('LAKEHOUSE_INBOX_WATCH', 'inboxWatch', 'inboxWatch') ?? true,
@@ -259,6 +266,16 @@ function positiveIntSetting(name: string, value: unknown): number {
   if (!Number.isInteger(n) || n <= 0)
     throw new ConfigError(name, `must be a positive integer, got "${String(value)}"`);
   return n;
+}
+
+function durationSetting(name: string, value: unknown): number {
+  const ms = typeof value === 'number' ? value : parseDuration(String(value));
+  if (ms === undefined || !Number.isInteger(ms) || ms < 0)
+    throw new ConfigError(
+      name,
+      `expected a duration such as 90s, 15m, 12h, 7d or 2w, got "${String(value)}"`,
+    );
+  return ms;
 }
 
 function byteSetting(name: string, value: unknown): number {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { NotFoundError, type RequestContext } from '../core/index.js';
+import { AppError, NotFoundError, type RequestContext } from '../core/index.js';
 import {
   viewDataset,
   type AiViewService,
@@ -103,6 +103,12 @@ export class NamespaceRegistry {
       if (!ref || !readable) {
         throw new NotFoundError('snapshot_not_found', `no snapshot with id ${asOf.snapshotId}`);
       }
+      if (ref.expiredAt !== null) {
+        throw new AppError(
+          'snapshot_expired',
+          `snapshot ${ref.id} of ${ref.dataset} was garbage-collected at ${ref.expiredAt} (past the retention window)`,
+        );
+      }
       at = ref.createdAt;
       snapshots.set(ref.dataset, ref);
     } else {
@@ -130,7 +136,7 @@ export class NamespaceRegistry {
     for (const dataset of datasets) {
       const source = await this.#source(ctx, dataset, past);
       if (!source) continue; // it did not exist yet at the point asked for
-      const sql = source.sql.startsWith('SELECT')
+      const sql = source.unavailable
         ? source.sql
         : maskedViewSql(source.sql, source.columns, policy.dataset(ctx.principal, dataset.name));
       views.push({ name: dataset.name, sql });
@@ -165,7 +171,7 @@ export class NamespaceRegistry {
       const columns = view.columns.map((name) => source.columns.find((c) => c.name === name));
       if (columns.some((c) => c === undefined)) {
         const message = `view ${view.name} reads columns that dataset ${view.dataset} did not have at ${past?.at}`;
-        views.push({ name: view.name, sql: `SELECT error(${sqlString(message)}) AS unavailable` });
+        views.push({ name: view.name, sql: unavailableSql(message) });
         continue;
       }
       const masks = new Map<string, ColumnMask>(
@@ -187,7 +193,7 @@ export class NamespaceRegistry {
         filters: view.rowFilter ? [view.rowFilter] : [],
         unrestricted: false,
       };
-      const sql = source.sql.startsWith('SELECT')
+      const sql = source.unavailable
         ? source.sql
         : maskedViewSql(source.sql, columns as DatasetColumn[], access);
       views.push({ name: view.name, sql });
@@ -205,10 +211,13 @@ export class NamespaceRegistry {
     ctx: RequestContext,
     dataset: DatasetView,
     past: PastPoint | undefined,
-  ): Promise<{ sql: string; columns: readonly DatasetColumn[] } | undefined> {
+  ): Promise<
+    { sql: string; columns: readonly DatasetColumn[]; unavailable?: boolean } | undefined
+  > {
     const unavailable = (message: string) => ({
-      sql: `SELECT error(${sqlString(message)}) AS unavailable`,
+      sql: unavailableSql(message),
       columns: dataset.columns,
+      unavailable: true,
     });
     if (dataset.status !== 'ready') {
       return unavailable(
@@ -267,4 +276,13 @@ export class NamespaceRegistry {
       timer.unref();
     }
   }
+}
+
+/**
+ * A view that fails when read, with the message (an unreadable dataset is refused, never served
+ * as empty). The filter makes even `count(*)`, which needs no column, evaluate the error.
+ */
+function unavailableSql(message: string): string {
+  const error = `error(${sqlString(message)})`;
+  return `SELECT ${error} AS unavailable FROM range(1) WHERE ${error} IS NULL`;
 }

@@ -144,6 +144,17 @@ const CASES: Record<string, RouteCase> = {
     need: 'write',
     url: '/catalog/datasets/people/compact',
   },
+  'POST /catalog/datasets/:name/rows': {
+    need: 'write',
+    url: '/catalog/datasets/people/rows',
+    body: { rows: [{ id: 1, name: 'x' }] },
+  },
+  'POST /catalog/datasets/:name/gc': {
+    need: 'write',
+    url: '/catalog/datasets/people/gc',
+    body: {},
+  },
+  'POST /catalog/gc': { need: 'engineer', body: {} },
   'GET /catalog/datasets/:name/tombstones': {
     need: 'read',
     url: '/catalog/datasets/people/tombstones',

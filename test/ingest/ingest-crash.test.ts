@@ -67,43 +67,46 @@ async function committedRows(dir: string, dataset: string): Promise<number | nul
 }
 
 describe('ingest survives a crash at every point', () => {
-  it.each(FAULT_POINTS)('crash at %s leaves the old or the new state', async (point) => {
-    const temp = tempDir('crash');
-    temps.push(temp);
-    const first = await start(temp.dir);
-    expect(
-      (await ingest(first, 'dataset=people&key=id&filename=people.csv', BASE_CSV)).status,
-    ).toBe(201);
-    await stop(first);
+  it.each(FAULT_POINTS.filter((p) => p.startsWith('ingest.')))(
+    'crash at %s leaves the old or the new state',
+    async (point) => {
+      const temp = tempDir('crash');
+      temps.push(temp);
+      const first = await start(temp.dir);
+      expect(
+        (await ingest(first, 'dataset=people&key=id&filename=people.csv', BASE_CSV)).status,
+      ).toBe(201);
+      await stop(first);
 
-    const faulty = await start(temp.dir, { LAKEHOUSE_FAULT_POINT: point });
-    await ingest(faulty, 'dataset=people&mode=append&filename=more.csv', MORE_CSV).catch(
-      () => null,
-    );
-    expect(await faulty.exited).toBe('SIGKILL');
+      const faulty = await start(temp.dir, { LAKEHOUSE_FAULT_POINT: point });
+      await ingest(faulty, 'dataset=people&mode=append&filename=more.csv', MORE_CSV).catch(
+        () => null,
+      );
+      expect(await faulty.exited).toBe('SIGKILL');
 
-    const after = await start(temp.dir);
-    const dataset = (await (
-      await fetch(`${after.url}/catalog/datasets/people`, { headers: auth })
-    ).json()) as { row_count: number };
-    const expected = point === 'ingest.after_commit' ? 6 : 3;
-    expect(dataset.row_count).toBe(expected);
-    expect(await committedRows(temp.dir, 'people')).toBe(expected);
-    const { events } = (await (
-      await fetch(`${after.url}/journal/history/people`, { headers: auth })
-    ).json()) as {
-      events: { action: string }[];
-    };
-    expect(events.filter((e) => e.action.startsWith('ingest_'))).toHaveLength(
-      expected === 6 ? 2 : 1,
-    );
-    // The store still works after the crash.
-    expect(
-      (await ingest(after, 'dataset=people&mode=append&filename=later.csv', LATER_CSV)).status,
-    ).toBe(201);
-    expect(await committedRows(temp.dir, 'people')).toBe(expected + 3);
-    await stop(after);
-  });
+      const after = await start(temp.dir);
+      const dataset = (await (
+        await fetch(`${after.url}/catalog/datasets/people`, { headers: auth })
+      ).json()) as { row_count: number };
+      const expected = point === 'ingest.after_commit' ? 6 : 3;
+      expect(dataset.row_count).toBe(expected);
+      expect(await committedRows(temp.dir, 'people')).toBe(expected);
+      const { events } = (await (
+        await fetch(`${after.url}/journal/history/people`, { headers: auth })
+      ).json()) as {
+        events: { action: string }[];
+      };
+      expect(events.filter((e) => e.action.startsWith('ingest_'))).toHaveLength(
+        expected === 6 ? 2 : 1,
+      );
+      // The store still works after the crash.
+      expect(
+        (await ingest(after, 'dataset=people&mode=append&filename=later.csv', LATER_CSV)).status,
+      ).toBe(201);
+      expect(await committedRows(temp.dir, 'people')).toBe(expected + 3);
+      await stop(after);
+    },
+  );
 
   it('SIGKILL during a large conversion leaves no dataset, and the job is marked interrupted', async () => {
     const temp = tempDir('crash');

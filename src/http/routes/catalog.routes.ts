@@ -61,6 +61,9 @@ const SnapshotSchema = Type.Object({
   size_bytes: Type.Integer(),
   created_at: Timestamp,
   created_by: Type.String(),
+  expired_at: Type.Union([Timestamp, Type.Null()], {
+    description: 'Set when garbage collection expired it (no longer readable with as_of)',
+  }),
 });
 
 export async function catalogRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -147,6 +150,7 @@ export async function catalogRoutes(app: FastifyInstance, services: Services): P
         size_bytes: s.sizeBytes,
         created_at: s.createdAt,
         created_by: s.createdBy,
+        expired_at: s.expiredAt,
       })),
     }),
   );

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { MAX_TOMBSTONES_PER_REQUEST } from '../../catalog/index.js';
+import { MAX_TOMBSTONES_PER_REQUEST, type GcOptions, type GcReport } from '../../catalog/index.js';
+import { ValidationError, parseDuration } from '../../core/index.js';
 import type { Services } from '../../services.js';
 import { Timestamp, responses } from '../schemas.js';
 
@@ -8,6 +9,56 @@ const Result = Type.Object({
   snapshot_id: Type.Union([Type.String(), Type.Null()]),
   results: Type.Array(Type.Object({ value: Type.String(), status: Type.String() })),
 });
+
+const GcBody = Type.Object(
+  {
+    retention: Type.Optional(
+      Type.String({
+        description:
+          'Keep snapshots newer than this readable (90s, 15m, 12h, 7d, 2w); default: the configured retention',
+      }),
+    ),
+    dry_run: Type.Optional(
+      Type.Boolean({ default: true, description: 'Report only (the default); false removes' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+const GcReportSchema = Type.Object({
+  dataset: Type.String(),
+  dry_run: Type.Boolean(),
+  cutoff: Timestamp,
+  snapshots_expired: Type.Array(Type.String()),
+  files_deleted: Type.Array(
+    Type.Object({ key: Type.String(), bytes: Type.Integer(), orphan: Type.Boolean() }),
+  ),
+  bytes_freed: Type.Integer(),
+});
+type GcBodyType = { retention?: string; dry_run?: boolean };
+
+function gcOptions(body: GcBodyType | undefined): GcOptions {
+  const retention = body?.retention;
+  let retentionMs: number | undefined;
+  if (retention !== undefined) {
+    retentionMs = parseDuration(retention);
+    if (retentionMs === undefined)
+      throw new ValidationError(
+        `retention must look like 90s, 15m, 12h, 7d or 2w, got "${retention}"`,
+      );
+  }
+  return { apply: body?.dry_run === false, ...(retentionMs !== undefined && { retentionMs }) };
+}
+
+function gcJson(r: GcReport) {
+  return {
+    dataset: r.dataset,
+    dry_run: r.dryRun,
+    cutoff: r.cutoff,
+    snapshots_expired: [...r.snapshotsExpired],
+    files_deleted: r.filesDeleted.map((f) => ({ ...f })),
+    bytes_freed: r.bytesFreed,
+  };
+}
 
 /** Tombstones: hide rows by key from every query and view at once. */
 export async function tombstoneRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -125,5 +176,40 @@ export async function tombstoneRoutes(app: FastifyInstance, services: Services):
         duration_ms: r.durationMs,
       };
     },
+  );
+
+  app.post<{ Params: { name: string }; Body: GcBodyType | undefined }>(
+    '/catalog/datasets/:name/gc',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary:
+          'Expire snapshots past the retention window and delete files no remaining snapshot references (dry run by default)',
+        params: Type.Object({ name: Type.String() }),
+        body: Type.Optional(GcBody),
+        response: responses({ 200: GcReportSchema }, 400, 403, 404),
+      },
+    },
+    async (request) =>
+      gcJson(await services.gc.collect(request.ctx, request.params.name, gcOptions(request.body))),
+  );
+
+  app.post<{ Body: GcBodyType | undefined }>(
+    '/catalog/gc',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Garbage-collect every dataset (dry run by default)',
+        body: Type.Optional(GcBody),
+        response: responses(
+          { 200: Type.Object({ datasets: Type.Array(GcReportSchema) }) },
+          400,
+          403,
+        ),
+      },
+    },
+    async (request) => ({
+      datasets: (await services.gc.collectAll(request.ctx, gcOptions(request.body))).map(gcJson),
+    }),
   );
 }
