@@ -1,3 +1,7 @@
+import type { KeyObject } from 'node:crypto';
+import { AuditChainService, loadAuditKey } from './compliance/audit/index.js';
+import { SubjectService } from './compliance/subjects/index.js';
+import { SubjectReadAudit } from './compliance/read-audit.js';
 import { mkdir } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import {
@@ -123,7 +127,23 @@ export class Lakehouse {
       ...(config.engine.memoryLimit !== undefined && { memoryLimit: config.engine.memoryLimit }),
     });
     try {
-      const services = createServices(config, metastore, { engine, queryEngine }, clock, logger);
+      const auditKey = await loadAuditKey({
+        value: config.compliance.auditKey,
+        file: config.compliance.auditKeyFile,
+        dataDir: config.dataDir,
+      });
+      if (auditKey.source === 'generated')
+        logger.warn(
+          { path: auditKey.path },
+          'generated a new audit-chain key; back it up apart from the metastore (without it no audit chain verifies)',
+        );
+      if (auditKey.warning) logger.warn(auditKey.warning);
+      const services = createServices(
+        config,
+        metastore,
+        { engine, queryEngine },
+        { clock, logger, auditKey: auditKey.key },
+      );
       const bootstrap = await bootstrapState(config, services, clock);
       const { app, routes } = await createHttpApp({
         services,
@@ -219,10 +239,10 @@ function createServices(
   config: Config,
   metastore: Metastore,
   engines: Engines,
-  clock: Clock,
-  logger: Logger,
+  { clock, logger, auditKey }: { clock: Clock; logger: Logger; auditKey: KeyObject },
 ): Services {
   const { engine, queryEngine } = engines;
+  const audit = new AuditChainService(metastore, { key: auditKey, clock });
   const journal = new JournalService(metastore);
   const buckets = new BucketService(metastore, journal, config.dataDir);
   // Access looks datasets up in the catalog, and the catalog asks access who may see them:
@@ -295,6 +315,7 @@ function createServices(
     gate: new ConcurrencyGate(config.query.maxConcurrent, config.query.queueWaitMs),
     log: queryLog,
     journalMirror: new JournalMirror(queryEngine, metastore),
+    readAudit: new SubjectReadAudit(catalog, views, audit),
     rules,
     results: new ResultStore(
       {
@@ -337,6 +358,19 @@ function createServices(
     ingest,
     jobs,
     readiness: new Readiness(metastore, config.dataDir),
+    audit,
+    subjects: new SubjectService({
+      metastore,
+      journal,
+      catalog,
+      tombstones,
+      engine,
+      audit,
+      retention: {
+        generalMs: config.compliance.generalRetentionMs,
+        biometricMs: config.compliance.biometricRetentionMs,
+      },
+    }),
     limits: { maxUploadBytes: config.limits.maxUploadBytes },
   };
 }

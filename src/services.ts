@@ -6,6 +6,8 @@ import type {
   GarbageCollector,
   TombstoneService,
 } from './catalog/index.js';
+import type { AuditChainService } from './compliance/audit/index.js';
+import type { SubjectService } from './compliance/subjects/index.js';
 import type { IngestService } from './ingest/index.js';
 import type { JobService } from './jobs/index.js';
 import type { JournalService } from './journal/index.js';
@@ -33,5 +35,7 @@ export interface Services {
   readonly queryLog: QueryLog;
   readonly pins: PinCache;
   readonly readiness: Readiness;
+  readonly audit: AuditChainService;
+  readonly subjects: SubjectService;
   readonly limits: { readonly maxUploadBytes: number };
 }

@@ -60,6 +60,11 @@ export class CatalogService {
     return all.filter((_, i) => readable[i]).map((d) => viewDataset(d, now));
   }
 
+  /** Every dataset, whoever asks: for services that act on all of them (erasure, audit). */
+  all(): Promise<Dataset[]> {
+    return datasets.selectDatasets(this.#deps.metastore.db);
+  }
+
   async get(ctx: RequestContext, name: string): Promise<DatasetView> {
     const dataset = await this.#datasetOrThrow(name);
     // A dataset the caller may not read is answered like one that does not exist.
@@ -360,6 +365,7 @@ function applyChanges(
     tags: pick('tags', dataset.tags),
     freshnessIntervalSeconds: pick('freshness_interval_s', dataset.freshnessIntervalSeconds),
     rowKeyColumn: pick('row_key_column', dataset.rowKeyColumn),
+    subjectKeyColumn: pick('subject_key_column', dataset.subjectKeyColumn),
     columns,
     updatedAt: at,
   };

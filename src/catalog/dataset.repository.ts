@@ -48,6 +48,7 @@ function toRow(d: Dataset): Selectable<DatasetsTable> {
     sensitivity: d.sensitivity,
     tags: JSON.stringify(d.tags),
     row_key_column: d.rowKeyColumn,
+    subject_key_column: d.subjectKeyColumn,
     columns: JSON.stringify(d.columns),
     lineage: JSON.stringify(d.lineage),
     freshness_interval_s: d.freshnessIntervalSeconds,
@@ -71,6 +72,7 @@ function toDataset(row: Selectable<DatasetsTable>): Dataset {
     sensitivity: row.sensitivity as SensitivityLevel,
     tags: parseJson<string[]>(row.tags) ?? [],
     rowKeyColumn: row.row_key_column,
+    subjectKeyColumn: row.subject_key_column,
     columns: parseJson<DatasetColumn[]>(row.columns) ?? [],
     lineage: parseJson<Lineage>(row.lineage)!,
     freshnessIntervalSeconds:

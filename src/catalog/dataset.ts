@@ -43,6 +43,11 @@ export interface Dataset {
   readonly sensitivity: SensitivityLevel;
   readonly tags: readonly string[];
   readonly rowKeyColumn: string | null;
+  /**
+   * The column naming the person each row is about (a subject id): reads are audited per
+   * subject, and erasure tombstones the subject here. Null: not person-keyed.
+   */
+  readonly subjectKeyColumn: string | null;
   readonly columns: readonly DatasetColumn[];
   readonly lineage: Lineage;
   readonly freshnessIntervalSeconds: number | null;

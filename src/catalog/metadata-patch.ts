@@ -14,6 +14,7 @@ export interface MetadataPatch {
   readonly sensitivity?: string;
   readonly tags?: readonly string[];
   readonly rowKeyColumn?: string | null;
+  readonly subjectKeyColumn?: string | null;
   /** e.g. `1d`, `12h`, or null to drop the contract. */
   readonly expectedUpdateInterval?: string | null;
   readonly columns?: readonly ColumnPatch[];
@@ -47,6 +48,12 @@ export function scalarChanges(dataset: Dataset, patch: MetadataPatch): FieldChan
   if (patch.sensitivity !== undefined)
     note('sensitivity', dataset.sensitivity, sensitivityOrThrow(patch.sensitivity));
   if (patch.tags !== undefined) note('tags', dataset.tags, normaliseTags(patch.tags));
+  if (patch.subjectKeyColumn !== undefined) {
+    const column = patch.subjectKeyColumn;
+    if (column !== null && !dataset.columns.some((c) => c.name === column))
+      throw new ValidationError(`dataset ${dataset.name} has no column "${column}"`);
+    note('subject_key_column', dataset.subjectKeyColumn, column);
+  }
   if (patch.expectedUpdateInterval !== undefined) {
     note(
       'freshness_interval_s',

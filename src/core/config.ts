@@ -72,7 +72,26 @@ export interface Config {
   readonly faultPoint: string | undefined;
   /** Snapshots stay readable (as_of) at least this long before garbage collection may expire them. */
   readonly snapshotRetentionMs: number;
+  readonly compliance: ComplianceConfig;
+  /** Key (≥ 32 bytes, hex or base64) sealing saved source passwords; generated into the data dir when unset. */
+  readonly sourceSecretKey: string | undefined;
+  readonly sourceSecretKeyFile: string | undefined;
 }
+
+export interface ComplianceConfig {
+  /** The audit-chain HMAC key (≥ 32 bytes) or a file holding it; generated when both are unset. */
+  readonly auditKey: string | undefined;
+  readonly auditKeyFile: string | undefined;
+  /** The legal-audit token (≥ 32 bytes) or a file holding it; the legal routes answer 503 without one. */
+  readonly legalToken: string | undefined;
+  readonly legalTokenFile: string | undefined;
+  /** How long general personal data and biometric data are kept after the last interaction. */
+  readonly generalRetentionMs: number;
+  readonly biometricRetentionMs: number;
+}
+
+/** Biometric data may be kept at most three years after the last interaction (BIPA-style). */
+export const MAX_BIOMETRIC_RETENTION_MS = 3 * 365 * 86_400_000;
 
 export class ConfigError extends Error {
   readonly setting: string;
@@ -205,6 +224,13 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       ),
     },
     faultPoint: optional(env['LAKEHOUSE_FAULT_POINT'], (v) => faultPointSetting(v)),
+    compliance: complianceSettings(env, file),
+    sourceSecretKey: optional(env['LAKEHOUSE_SOURCE_KEY'], (v) =>
+      stringSetting('LAKEHOUSE_SOURCE_KEY', v),
+    ),
+    sourceSecretKeyFile: optional(env['LAKEHOUSE_SOURCE_KEY_FILE'] ?? file['sourceKeyFile'], (v) =>
+      path.resolve(cwd, stringSetting('LAKEHOUSE_SOURCE_KEY_FILE', v)),
+    ),
     snapshotRetentionMs: durationSetting(
       'LAKEHOUSE_SNAPSHOT_RETENTION',
       pick('LAKEHOUSE_SNAPSHOT_RETENTION', 'snapshotRetention', 'snapshotRetentionMs') ?? '7d',
@@ -266,6 +292,37 @@ function positiveIntSetting(name: string, value: unknown): number {
   if (!Number.isInteger(n) || n <= 0)
     throw new ConfigError(name, `must be a positive integer, got "${String(value)}"`);
   return n;
+}
+
+function complianceSettings(env: Env, file: FileConfig): ComplianceConfig {
+  const text = (name: string, fileKey: string) =>
+    optional(env[name] ?? file[fileKey], (v) => stringSetting(name, v));
+  const legalToken = text('LAKEHOUSE_LEGAL_TOKEN', 'legalToken');
+  if (legalToken !== undefined && Buffer.byteLength(legalToken) < 32)
+    throw new ConfigError(
+      'LAKEHOUSE_LEGAL_TOKEN',
+      'the legal token must be at least 32 bytes (e.g. openssl rand -hex 32)',
+    );
+  const biometricRetentionMs = durationSetting(
+    'LAKEHOUSE_RETENTION_BIOMETRIC',
+    env['LAKEHOUSE_RETENTION_BIOMETRIC'] ?? file['retentionBiometric'] ?? '1095d',
+  );
+  if (biometricRetentionMs > MAX_BIOMETRIC_RETENTION_MS)
+    throw new ConfigError(
+      'LAKEHOUSE_RETENTION_BIOMETRIC',
+      'biometric data may be kept at most 3 years (1095d) after the last interaction',
+    );
+  return {
+    auditKey: text('LAKEHOUSE_AUDIT_KEY', 'auditKey'),
+    auditKeyFile: text('LAKEHOUSE_AUDIT_KEY_FILE', 'auditKeyFile'),
+    legalToken,
+    legalTokenFile: text('LAKEHOUSE_LEGAL_TOKEN_FILE', 'legalTokenFile'),
+    generalRetentionMs: durationSetting(
+      'LAKEHOUSE_RETENTION_GENERAL',
+      env['LAKEHOUSE_RETENTION_GENERAL'] ?? file['retentionGeneral'] ?? '1095d',
+    ),
+    biometricRetentionMs,
+  };
 }
 
 function durationSetting(name: string, value: unknown): number {

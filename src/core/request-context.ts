@@ -23,6 +23,8 @@ export interface RequestContext {
   readonly source: Transport;
   readonly clock: Clock;
   readonly signal?: AbortSignal;
+  /** Why the caller reads data, as they declare it (HTTP: X-Lakehouse-Purpose); audited. */
+  readonly purpose?: string;
 }
 
 export const SYSTEM_PRINCIPAL: Principal = Object.freeze({
@@ -51,7 +53,7 @@ export const INBOX_PRINCIPAL: Principal = Object.freeze({
 export function createContext(
   principal: Principal,
   source: Transport,
-  options: { requestId?: string; clock?: Clock; signal?: AbortSignal } = {},
+  options: { requestId?: string; clock?: Clock; signal?: AbortSignal; purpose?: string } = {},
 ): RequestContext {
   return {
     principal,
@@ -59,6 +61,7 @@ export function createContext(
     requestId: options.requestId ?? uuidv7(),
     clock: options.clock ?? systemClock,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.purpose ? { purpose: options.purpose } : {}),
   };
 }
 

@@ -6,6 +6,13 @@ import type { CatalogService } from '../catalog/index.js';
 import { generateDemo } from './generate-demo.js';
 import type { DemoScale, DemoTable } from './sizes.js';
 
+/** Tables whose rows are about one candidate (a data subject), and the column naming them. */
+const SUBJECT_KEYS: Partial<Record<DemoTable, string>> = {
+  candidates: 'candidate_id',
+  placements: 'candidate_id',
+  timesheets: 'candidate_id',
+};
+
 const TABLE_INFO: Record<DemoTable, { key: string; description: string }> = {
   recruiters: { key: 'recruiter_id', description: 'Recruiters of the demo staffing company' },
   clients: { key: 'client_id', description: 'Client companies that order workers' },
@@ -51,7 +58,11 @@ export async function loadDemo(
         description: TABLE_INFO[table].description,
         async: false,
       });
-      await services.catalog.patchMetadata(ctx, table, { tags: ['demo'], owner: 'demo' });
+      await services.catalog.patchMetadata(ctx, table, {
+        tags: ['demo'],
+        owner: 'demo',
+        ...(SUBJECT_KEYS[table] !== undefined && { subjectKeyColumn: SUBJECT_KEYS[table] }),
+      });
       options.onTable?.(table, outcome.result?.rowsWritten ?? 0);
     }
   } finally {

@@ -25,7 +25,12 @@ export function installAuthentication(
     }
     const principal = await keys.authenticate(presented);
     rateLimit(principal); // 429 with Retry-After past the key's budget
-    request.ctx = createContext(principal, 'http', { requestId: request.id, clock });
+    const purpose = declaredPurpose(request.headers['x-lakehouse-purpose']);
+    request.ctx = createContext(principal, 'http', {
+      requestId: request.id,
+      clock,
+      ...(purpose !== undefined && { purpose }),
+    });
   });
 }
 
@@ -38,4 +43,15 @@ function presentedKey(request: FastifyRequest): string | undefined {
   if (!match)
     throw new UnauthorizedError('malformed Authorization header: expected "Bearer <key>"');
   return match[1];
+}
+
+/** The declared purpose of access, kept short and printable for the audit trail. */
+function declaredPurpose(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined) return undefined;
+  const cleaned = value
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
+  return cleaned === '' ? undefined : cleaned;
 }

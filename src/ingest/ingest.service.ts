@@ -443,6 +443,7 @@ export class IngestService {
             sensitivity: existing?.sensitivity ?? 'internal',
             tags: existing?.tags ?? [],
             rowKeyColumn: prepared.keyColumn,
+            subjectKeyColumn: subjectKeyAfter(existing, columns),
             columns,
             lineage: {
               sourceSystem: request.sourceSystem,
@@ -554,4 +555,13 @@ export class IngestService {
     await this.#deps.buckets.get(ctx, name);
     return name;
   }
+}
+
+/** A replace that drops the subject key column also drops the flag; otherwise it stays. */
+function subjectKeyAfter(
+  existing: Dataset | undefined,
+  columns: readonly DatasetColumn[],
+): string | null {
+  const column = existing?.subjectKeyColumn ?? null;
+  return column !== null && columns.some((c) => c.name === column) ? column : null;
 }

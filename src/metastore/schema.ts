@@ -61,6 +61,7 @@ export interface DatasetsTable {
   sensitivity: string;
   tags: string;
   row_key_column: string | null;
+  subject_key_column: string | null;
   columns: string;
   lineage: string;
   freshness_interval_s: number | null;
@@ -218,7 +219,44 @@ export interface TombstonesTable {
   applied_snapshot_id: string | null;
 }
 
+/** One row of a subject's audit chain; `row_json` is the signed canonical JSON itself. */
+export interface AuditRowsTable {
+  subject_id: string;
+  seq: number;
+  ts: string;
+  result: string;
+  principal: string;
+  row_json: string;
+}
+
+/** The last row of each subject's chain, HMAC-signed so a truncated chain shows. */
+export interface AuditTipsTable {
+  subject_id: string;
+  seq: number;
+  hash: string;
+  tip_hmac: string;
+  updated_at: string;
+}
+
+/** One data subject's manifest; consent, photo and erasure are JSON documents. */
+export interface SubjectsTable {
+  subject_id: string;
+  storage_key: string;
+  status: string;
+  consent: string;
+  last_interaction_at: string;
+  general_pii_until: string;
+  biometric_until: string | null;
+  photo: string | null;
+  erasure: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface MetastoreSchema {
+  subjects: SubjectsTable;
+  audit_rows: AuditRowsTable;
+  audit_tips: AuditTipsTable;
   tombstones: TombstonesTable;
   ai_views: AiViewsTable;
   policy_rules: PolicyRulesTable;

@@ -8,6 +8,7 @@ export {
 } from './duckdb/query-engine.js';
 export { parseAsOf, type AsOf } from './as-of.js';
 export { NamespaceRegistry, type Namespace } from './namespace.js';
+export type { ReadAudit } from './query.service.js';
 export { QueryLog, type QueryLogEntry, type QueryStatus } from './query-log.js';
 export {
   QueryService,

@@ -45,6 +45,20 @@ export interface QueryResult extends JsonResult {
   readonly datasets: readonly string[];
 }
 
+/**
+ * Auditing of reads of person data (implemented by compliance): the subject key columns of the
+ * datasets a query read, and the audit rows for the subjects in its result. A failure to record
+ * fails the query: the data is not returned.
+ */
+export interface ReadAudit {
+  subjectKeys(tables: readonly string[]): Promise<ReadonlySet<string>>;
+  record(
+    ctx: RequestContext,
+    subjectIds: readonly string[],
+    fields: readonly string[],
+  ): Promise<void>;
+}
+
 export interface QueryDeps {
   readonly engine: DuckDbQueryEngine;
   readonly namespaces: NamespaceRegistry;
@@ -57,6 +71,7 @@ export interface QueryDeps {
   readonly limits: QueryLimits;
   /** Server paths that must never appear in an error message (the data directory). */
   readonly hiddenPaths: readonly string[];
+  readonly readAudit?: ReadAudit;
 }
 
 /**
@@ -124,6 +139,7 @@ export class QueryService {
             const guarded = await this.#guard(ctx, request.sql, namespace, session.serialize);
             note(guarded.tables);
             const result = await session.readJson(request.sql, request.params ?? [], maxRows);
+            await this.#auditSubjects(ctx, guarded.tables, result);
             return { ...result, datasets: guarded.tables };
           },
         ),
@@ -142,6 +158,10 @@ export class QueryService {
   ): Promise<AsyncGenerator<string | Uint8Array>> {
     const namespace = await this.#deps.namespaces.forContext(ctx, request.asOf);
     const started = performance.now();
+    await this.#auditBeforeStream(ctx, request, namespace).catch((error: unknown) => {
+      this.#record(ctx, request.sql, [], null, started, error);
+      throw translate(error, this.#deps.hiddenPaths);
+    });
     let guarded: GuardedStatement | undefined;
     // The concurrency slot is held until the stream ends (the relay releases it).
     const release = await this.#deps.gate.acquire().catch((error: unknown) => {
@@ -195,6 +215,67 @@ export class QueryService {
       release();
       this.#record(ctx, sql, tables(), null, started, failure);
     }
+  }
+
+  /**
+   * One audit row per subject whose id is in the result, when the query read subject-keyed data:
+   * the ids are the values of result columns named like a subject key column.
+   */
+  async #auditSubjects(
+    ctx: RequestContext,
+    tables: readonly string[],
+    result: JsonResult,
+  ): Promise<void> {
+    const audit = this.#deps.readAudit;
+    if (!audit || tables.length === 0) return;
+    const keys = await audit.subjectKeys(tables);
+    if (keys.size === 0) return;
+    const positions = result.columns
+      .map((c, i) => (keys.has(c.name.toLowerCase()) ? i : -1))
+      .filter((i) => i >= 0);
+    const ids = new Set<string>();
+    for (const row of result.rows) {
+      for (const i of positions) {
+        const value = (row as unknown[])[i];
+        if (value !== null && value !== undefined) ids.add(String(value));
+      }
+    }
+    await audit.record(
+      ctx,
+      [...ids],
+      result.columns.map((c) => c.name),
+    );
+  }
+
+  /**
+   * A stream's audit rows must be durable before its first byte: when it reads subject-keyed
+   * data, the result's subject ids are found by running it once more, bounded (a stream of
+   * person data larger than the paging limit is refused: it could not be audited first).
+   */
+  async #auditBeforeStream(
+    ctx: RequestContext,
+    request: QueryRequest,
+    namespace: Namespace,
+  ): Promise<void> {
+    const audit = this.#deps.readAudit;
+    if (!audit) return;
+    await this.#deps.engine.session(
+      namespace.schema,
+      this.#deps.limits.timeoutMs,
+      async (session) => {
+        const guarded = await guardStatement(request.sql, namespace, session.serialize);
+        if ((await audit.subjectKeys(guarded.tables)).size === 0) return;
+        const maxRows = this.#deps.limits.maxPagedRows;
+        const result = await session.readJson(request.sql, request.params ?? [], maxRows);
+        if (result.truncated) {
+          throw new AppError(
+            'result_too_large',
+            `a stream of person data is audited per subject before it starts; narrow it below ${maxRows} rows or page it`,
+          );
+        }
+        await this.#auditSubjects(ctx, guarded.tables, result);
+      },
+    );
   }
 
   /** The statement guard, then the system views the statement reads brought up to date. */

@@ -155,6 +155,9 @@ const CASES: Record<string, RouteCase> = {
     body: {},
   },
   'POST /catalog/gc': { need: 'engineer', body: {} },
+  'GET /subjects/:id': { need: 'admin', url: '/subjects/S1' },
+  'PUT /subjects/:id': { need: 'admin', url: '/subjects/S1', body: {} },
+  'POST /subjects/backfill': { need: 'admin', body: { dataset: 'people', key_column: 'id' } },
   'GET /catalog/datasets/:name/tombstones': {
     need: 'read',
     url: '/catalog/datasets/people/tombstones',

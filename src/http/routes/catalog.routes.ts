@@ -14,6 +14,12 @@ const PatchBody = Type.Object(
     sensitivity: Type.Optional(Type.String()),
     tags: Type.Optional(Type.Array(Type.String(), { maxItems: 100 })),
     row_key_column: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    subject_key_column: Type.Optional(
+      Type.Union([Type.String(), Type.Null()], {
+        description:
+          'The column naming the person each row is about: reads are audited per subject, erasure removes them',
+      }),
+    ),
     expected_update_interval: Type.Optional(
       Type.Union([Type.String(), Type.Null()], {
         description: 'e.g. 1d, 12h; null removes the contract',
@@ -43,6 +49,7 @@ type PatchBodyType = {
   sensitivity?: string;
   tags?: string[];
   row_key_column?: string | null;
+  subject_key_column?: string | null;
   expected_update_interval?: string | null;
   columns?: {
     name: string;
@@ -112,6 +119,9 @@ export async function catalogRoutes(app: FastifyInstance, services: Services): P
         ...(body.sensitivity !== undefined && { sensitivity: body.sensitivity }),
         ...(body.tags !== undefined && { tags: body.tags }),
         ...(body.row_key_column !== undefined && { rowKeyColumn: body.row_key_column }),
+        ...(body.subject_key_column !== undefined && {
+          subjectKeyColumn: body.subject_key_column,
+        }),
         ...(body.expected_update_interval !== undefined && {
           expectedUpdateInterval: body.expected_update_interval,
         }),

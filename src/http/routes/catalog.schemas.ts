@@ -25,6 +25,7 @@ export const DatasetSchema = Type.Object({
   sensitivity: Type.String(),
   tags: Type.Array(Type.String()),
   row_key_column: Nullable(Type.String()),
+  subject_key_column: Nullable(Type.String()),
   row_count: Type.Integer(),
   size_bytes: Type.Integer(),
   columns: Type.Array(ColumnSchema),
@@ -59,6 +60,7 @@ export function datasetJson(d: DatasetView) {
     sensitivity: d.sensitivity,
     tags: [...d.tags],
     row_key_column: d.rowKeyColumn,
+    subject_key_column: d.subjectKeyColumn,
     row_count: d.rowCount,
     size_bytes: d.sizeBytes,
     columns: d.columns.map((c) => ({

@@ -9,6 +9,8 @@ import { aiViewsMigration } from './006-ai-views.js';
 import { accessLogMigration } from './007-access-log.js';
 import { tombstonesMigration } from './008-tombstones.js';
 import { snapshotLifecycleMigration } from './009-snapshot-lifecycle.js';
+import { auditChainMigration } from './010-audit-chain.js';
+import { subjectsMigration } from './011-subjects.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
 export function migrationProvider(dialect: MetastoreDialect): MigrationProvider {
@@ -22,6 +24,8 @@ export function migrationProvider(dialect: MetastoreDialect): MigrationProvider 
     '007-access-log': accessLogMigration(),
     '008-tombstones': tombstonesMigration(),
     '009-snapshot-lifecycle': snapshotLifecycleMigration(),
+    '010-audit-chain': auditChainMigration(dialect),
+    '011-subjects': subjectsMigration(),
   };
   return { getMigrations: async () => migrations };
 }
