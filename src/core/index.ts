@@ -9,3 +9,4 @@ export * from './authorize.js';
 export * from './duration.js';
 export * from './logger.js';
 export * from './fault-injection.js';
+export { hasControlCharacters, withoutControlCharacters } from './text.js';

@@ -1,5 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { UnauthorizedError, createContext, type Clock, type Principal } from '../core/index.js';
+import {
+  UnauthorizedError,
+  createContext,
+  withoutControlCharacters,
+  type Clock,
+  type Principal,
+} from '../core/index.js';
 import type { KeyService } from '../access/index.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ValidationError } from '../../core/index.js';
+import { ValidationError, hasControlCharacters } from '../../core/index.js';
 import { MAX_SUBJECT_ID_LENGTH } from '../audit/index.js';
 import {
   CONSENT_STATUSES,
@@ -26,10 +26,9 @@ export interface ConsentInput {
   readonly at?: string;
 }
 
-const PRINTABLE = /^[^\u0000-\u001f\u007f]+$/;
 
 export function validateSubjectId(id: string): string {
-  if (id.length === 0 || id.length > MAX_SUBJECT_ID_LENGTH || !PRINTABLE.test(id)) {
+  if (id.length === 0 || id.length > MAX_SUBJECT_ID_LENGTH || hasControlCharacters(id)) {
     throw new ValidationError(
       `a subject id is 1-${MAX_SUBJECT_ID_LENGTH} printable characters, got ${JSON.stringify(id.slice(0, 80))}`,
     );
