@@ -55,9 +55,6 @@ function presentedKey(request: FastifyRequest): string | undefined {
 function declaredPurpose(header: string | string[] | undefined): string | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined) return undefined;
-  const cleaned = value
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(0, 200);
+  const cleaned = withoutControlCharacters(value).trim().slice(0, 200);
   return cleaned === '' ? undefined : cleaned;
 }
