@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { AuditChainService, loadAuditKey } from './compliance/audit/index.js';
 import { SubjectService } from './compliance/subjects/index.js';
+import { ErasureService } from './compliance/erasure/index.js';
 import { SubjectReadAudit } from './compliance/read-audit.js';
 import { mkdir } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
@@ -332,6 +333,18 @@ function createServices(
     },
     hiddenPaths: [config.dataDir],
   });
+  const subjects = new SubjectService({
+    metastore,
+    journal,
+    catalog,
+    tombstones,
+    engine,
+    audit,
+    retention: {
+      generalMs: config.compliance.generalRetentionMs,
+      biometricMs: config.compliance.biometricRetentionMs,
+    },
+  });
   return {
     journal,
     query,
@@ -359,17 +372,20 @@ function createServices(
     jobs,
     readiness: new Readiness(metastore, config.dataDir),
     audit,
-    subjects: new SubjectService({
+    subjects,
+    erasure: new ErasureService({
       metastore,
       journal,
       catalog,
       tombstones,
+      compaction,
+      buckets,
       engine,
+      pins,
+      query,
+      subjects,
       audit,
-      retention: {
-        generalMs: config.compliance.generalRetentionMs,
-        biometricMs: config.compliance.biometricRetentionMs,
-      },
+      privateRoot: path.join(config.dataDir, 'private'),
     }),
     limits: { maxUploadBytes: config.limits.maxUploadBytes },
   };

@@ -8,6 +8,7 @@ import type {
 } from './catalog/index.js';
 import type { AuditChainService } from './compliance/audit/index.js';
 import type { SubjectService } from './compliance/subjects/index.js';
+import type { ErasureService } from './compliance/erasure/index.js';
 import type { IngestService } from './ingest/index.js';
 import type { JobService } from './jobs/index.js';
 import type { JournalService } from './journal/index.js';
@@ -37,5 +38,6 @@ export interface Services {
   readonly readiness: Readiness;
   readonly audit: AuditChainService;
   readonly subjects: SubjectService;
+  readonly erasure: ErasureService;
   readonly limits: { readonly maxUploadBytes: number };
 }

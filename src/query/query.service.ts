@@ -357,6 +357,11 @@ export class QueryService {
     });
   }
 
+  /** Drops every paged result kept for callers; returns how many. */
+  evictCachedResults(): number {
+    return this.#deps.results.clear();
+  }
+
   namespaceFor(ctx: RequestContext): Promise<Namespace> {
     return this.#deps.namespaces.forContext(ctx);
   }

@@ -70,6 +70,13 @@ export class ResultStore {
     return entry;
   }
 
+  /** Drops every kept result (an erasure must not leave a person's rows in a page). */
+  clear(): number {
+    const count = this.#entries.size;
+    for (const [id, entry] of this.#entries) this.#remove(id, entry);
+    return count;
+  }
+
   #evict(now: number): void {
     this.#expire(now);
     for (const [id, entry] of this.#entries) {

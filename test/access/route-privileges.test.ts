@@ -158,6 +158,8 @@ const CASES: Record<string, RouteCase> = {
   'GET /subjects/:id': { need: 'admin', url: '/subjects/S1' },
   'PUT /subjects/:id': { need: 'admin', url: '/subjects/S1', body: {} },
   'POST /subjects/backfill': { need: 'admin', body: { dataset: 'people', key_column: 'id' } },
+  'POST /subjects/:id/erase': { need: 'admin', url: '/subjects/S1/erase' },
+  'GET /subjects/:id/erasure': { need: 'admin', url: '/subjects/S1/erasure' },
   'GET /catalog/datasets/:name/tombstones': {
     need: 'read',
     url: '/catalog/datasets/people/tombstones',

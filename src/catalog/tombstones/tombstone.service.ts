@@ -59,6 +59,7 @@ export class TombstoneService {
     ctx: RequestContext,
     name: string,
     input: { keyColumn: string; values: readonly string[]; reason: string },
+    options: { includeAbsent?: boolean } = {},
   ): Promise<TombstoneResult> {
     const dataset = await this.#deps.catalog.get(ctx, name);
     await this.#deps.gate.require(ctx, name, 'write', 'tombstoning rows');
@@ -97,13 +98,13 @@ export class TombstoneService {
         value,
         status: (already.has(value)
           ? 'already_tombstoned'
-          : found.has(value)
+          : found.has(value) || options.includeAbsent
             ? 'tombstoned'
             : 'not_found') as TombstoneOutcome,
       }));
       const fresh = results.filter((r) => r.status === 'tombstoned').map((r) => r.value);
       if (fresh.length === 0) return { snapshotId: null, results };
-      const hiddenRows = fresh.reduce((sum, value) => sum + found.get(value)!, 0);
+      const hiddenRows = fresh.reduce((sum, value) => sum + (found.get(value) ?? 0), 0);
       const snapshotId = uuidv7();
       const now = ctx.clock.now().toISOString();
       await tx

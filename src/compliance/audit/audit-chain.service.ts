@@ -4,7 +4,7 @@ import type { AuditRowsTable, AuditTipsTable, Metastore } from '../../metastore/
 import type { AuditAppend, AuditTip, AuditVerification } from './audit-chain.js';
 import { AppendQueue } from './append-queue.js';
 import { assertAuditEntry } from './audit-entry.js';
-import { signRow, sha256Hex, tipHmac } from './audit-hmac.js';
+import { hmacHex, signRow, sha256Hex, tipHmac } from './audit-hmac.js';
 import {
   GENESIS,
   unsignedRow,
@@ -69,6 +69,14 @@ export class AuditChainService {
    * Appends one row. Appends made while an earlier one is committing are committed together
    * (group commit), each still its own row; one failing does not fail the others.
    */
+  /**
+   * An HMAC (hex) over the canonical JSON of a document, with the audit key: seals documents
+   * such as erasure certificates so a later check shows whether they were altered.
+   */
+  seal(document: unknown): string {
+    return hmacHex(this.#key, canonicalJson(document));
+  }
+
   async append(subjectId: string, entry: AuditEntry): Promise<AuditRecord> {
     assertAuditEntry(subjectId, entry);
     return this.#queue.add({ subjectId, entry });

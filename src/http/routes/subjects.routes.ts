@@ -179,4 +179,42 @@ export async function subjectRoutes(app: FastifyInstance, services: Services): P
       };
     },
   );
+
+  app.post<{ Params: { id: string } }>(
+    '/subjects/:id/erase',
+    {
+      schema: {
+        tags: ['compliance'],
+        summary:
+          'Erase a person: tombstone and compact every subject-keyed dataset (rows gone from every file), ' +
+          'drop caches, delete the photo, mark erased, audit, and return a sealed certificate',
+        params: IdParams,
+        response: responses(
+          { 200: Type.Unknown({ description: 'The erasure certificate' }) },
+          403,
+          404,
+          409,
+        ),
+      },
+    },
+    async (request) => services.erasure.erase(request.ctx, request.params.id),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/subjects/:id/erasure',
+    {
+      schema: {
+        tags: ['compliance'],
+        summary:
+          "Re-check an erasure now: the certificate's seal, every Parquet file on disk, the audit chain",
+        params: IdParams,
+        response: responses(
+          { 200: Type.Unknown({ description: 'verified, checks, certificate' }) },
+          403,
+          404,
+        ),
+      },
+    },
+    async (request) => services.erasure.check(request.ctx, request.params.id),
+  );
 }
