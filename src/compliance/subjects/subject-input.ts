@@ -26,7 +26,6 @@ export interface ConsentInput {
   readonly at?: string;
 }
 
-
 export function validateSubjectId(id: string): string {
   if (id.length === 0 || id.length > MAX_SUBJECT_ID_LENGTH || hasControlCharacters(id)) {
     throw new ValidationError(
