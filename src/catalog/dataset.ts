@@ -31,6 +31,8 @@ export interface Lineage {
   readonly at: string;
   readonly checksum: string | null;
   readonly mode: string;
+  /** Source-specific lineage (a database import: redacted DSN, table, watermark). */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 export type DatasetStatus = 'ready' | 'missing_files';

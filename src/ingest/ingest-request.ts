@@ -5,7 +5,8 @@ export const INGEST_MODES = ['create', 'append', 'replace', 'upsert'] as const;
 export type IngestMode = (typeof INGEST_MODES)[number];
 
 /** Where the bytes came from, recorded in lineage. */
-export type SourceSystem = 'upload' | 'inbox' | 'server_path' | 'demo' | 'api';
+export type SourceSystem =
+  'upload' | 'inbox' | 'server_path' | 'demo' | 'api' | 'postgres' | 'mysql';
 
 export interface IngestRequest {
   readonly dataset: string;
@@ -18,6 +19,8 @@ export interface IngestRequest {
   readonly csv?: CsvOptions;
   readonly sourceSystem: SourceSystem;
   readonly description?: string;
+  /** Extra lineage recorded with the snapshot (never secrets). */
+  readonly lineage?: Readonly<Record<string, unknown>>;
   /** Run in the background (202); undefined = decided by size. */
   readonly async?: boolean;
 }

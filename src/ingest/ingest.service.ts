@@ -145,6 +145,33 @@ export class IngestService {
     return outcome.result!;
   }
 
+  /**
+   * Ingests a file on the server inside a job that is already running (a database import
+   * staged it): the same checks and commit as any ingest, without a job of its own.
+   */
+  async ingestInJob(
+    ctx: RequestContext,
+    upload: StagedUpload,
+    request: IngestRequest,
+    progress: ProgressReporter,
+    jobId: string,
+  ): Promise<IngestResult> {
+    let bucket: string;
+    try {
+      bucket = await this.precheck(ctx, request);
+    } catch (error) {
+      await upload.remove();
+      throw error;
+    }
+    const format = detectFormat({
+      ...(request.format !== undefined && { explicit: request.format }),
+      fileName: upload.displayName,
+      head: upload.head,
+    });
+    const result = await this.#run(ctx, upload, { ...request, bucket }, format, progress, jobId);
+    return { ...result, dataset: await this.#deps.catalog.get(ctx, request.dataset) };
+  }
+
   /** Refuses a request that cannot succeed before any bytes are read. */
   async precheck(ctx: RequestContext, request: IngestRequest): Promise<string> {
     validateDatasetName(request.dataset);
@@ -328,7 +355,7 @@ export class IngestService {
       incomingPath,
       incoming: read.incoming,
       dataset: existing,
-      currentRows: await this.#deps.catalog.currentRelation(ctx, existing),
+      currentFiles: await this.#deps.catalog.currentFilePaths(ctx, existing),
       erased:
         erased.length === 0
           ? null
@@ -454,6 +481,7 @@ export class IngestService {
               at: now,
               checksum,
               mode: request.mode,
+              ...(request.lineage && { details: request.lineage }),
             },
             freshnessIntervalSeconds: existing?.freshnessIntervalSeconds ?? null,
             lastDataAt: now,

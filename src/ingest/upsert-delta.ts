@@ -1,7 +1,7 @@
 import { AppError, ConflictError } from '../core/index.js';
 import type { Dataset, DatasetColumn, PhysicalColumn } from '../catalog/index.js';
 import type { EngineConnection } from '../query/index.js';
-import { quoteIdentifier, sqlString } from '../query/sql-text.js';
+import { parquetScan, quoteIdentifier, sqlString } from '../query/sql-text.js';
 
 const ROW_GROUP_SIZE = 16_384;
 /** How many offending values an error names; the count says how many there were. */
@@ -12,8 +12,8 @@ export interface DeltaInput {
   readonly incomingPath: string;
   readonly incoming: readonly PhysicalColumn[];
   readonly dataset: Dataset;
-  /** SQL for the dataset's current rows (base merged with earlier deltas). */
-  readonly currentRows: string;
+  /** The current snapshot's files (base and deltas): a key in any of them is an existing row. */
+  readonly currentFiles: readonly string[];
   /** Keys hidden by tombstones (pending or being erased), with the column they key. */
   readonly erased: { readonly keyColumn: string; readonly values: readonly string[] } | null;
   /** Where the delta file is written (staging). */
@@ -61,7 +61,8 @@ export async function writeDelta(
   if (input.erased) await refuseErased(connection, delta, input.erased);
   const counts = await connection.query(
     `SELECT (SELECT count(*) FROM ${source}) AS received, (SELECT count(*) FROM ${delta}) AS rows_, ` +
-      `(SELECT count(*) FROM ${delta} AS d SEMI JOIN (SELECT ${quoteIdentifier(keyColumn)} FROM ${input.currentRows}) AS r ` +
+      // Keys straight from the files, no merge: an upsert never brings back a tombstoned key.
+      `(SELECT count(*) FROM ${delta} AS d SEMI JOIN (SELECT ${quoteIdentifier(keyColumn)} FROM ${parquetScan(input.currentFiles)}) AS r ` +
       `ON d.${quoteIdentifier(keyColumn)} = r.${quoteIdentifier(keyColumn)}) AS updated`,
   );
   const row = counts.rows[0]!;

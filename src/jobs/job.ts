@@ -5,6 +5,8 @@ export interface JobProgress {
   readonly bytesProcessed: number;
   /** Total bytes when known (e.g. an uploaded file's size). */
   readonly bytesTotal: number | null;
+  /** Expected rows when known (e.g. a source table's estimate): the ETA is by rows then. */
+  readonly rowsTotal?: number | null;
 }
 
 export interface Job {
@@ -41,22 +43,21 @@ export function viewJob(job: Job, now: Date): JobView {
   const ended = job.finishedAt ? Date.parse(job.finishedAt) : now.getTime();
   const seconds = started === null ? 0 : Math.max(0.001, (ended - started) / 1000);
   const { bytesProcessed, bytesTotal, rowsProcessed } = job.progress;
+  const rowsTotal = job.progress.rowsTotal ?? null;
   const bytesPerSecond = started === null ? null : bytesProcessed / seconds;
+  const rowsPerSecond = started === null ? null : rowsProcessed / seconds;
+  const [done, total, rate] = bytesTotal
+    ? [bytesProcessed, bytesTotal, bytesPerSecond]
+    : [rowsProcessed, rowsTotal, rowsPerSecond];
   const percent =
-    job.state === 'succeeded'
-      ? 100
-      : bytesTotal
-        ? Math.min(100, (100 * bytesProcessed) / bytesTotal)
-        : null;
+    job.state === 'succeeded' ? 100 : total ? Math.min(100, (100 * done) / total) : null;
   const etaSeconds =
-    job.state === 'running' && bytesTotal && bytesPerSecond
-      ? Math.max(0, (bytesTotal - bytesProcessed) / bytesPerSecond)
-      : null;
+    job.state === 'running' && total && rate ? Math.max(0, (total - done) / rate) : null;
   return {
     ...job,
     percent: percent === null ? null : Math.round(percent * 10) / 10,
     bytesPerSecond: bytesPerSecond === null ? null : Math.round(bytesPerSecond),
-    rowsPerSecond: started === null ? null : Math.round(rowsProcessed / seconds),
+    rowsPerSecond: rowsPerSecond === null ? null : Math.round(rowsPerSecond),
     etaSeconds: etaSeconds === null ? null : Math.round(etaSeconds * 10) / 10,
   };
 }

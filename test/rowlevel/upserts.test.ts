@@ -157,6 +157,26 @@ describe('upserts', () => {
     expect(await query('SELECT count(*) FROM people WHERE id = 3')).toEqual([['0']]);
   });
 
+  it('takes a full batch of 10,000 rows over the general JSON body limit, and refuses 10,001', async () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({
+      id: 100_000 + i,
+      name: 'x'.repeat(200),
+      salary: '1.00',
+      hired: null,
+    }));
+    const response = await upsertRows('people', rows);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ rows_received: 10_000, rows_inserted: 10_000 });
+    const tooMany = await upsertRows('people', [...rows, rows[0]]);
+    expect(tooMany.statusCode).toBe(400);
+    const removed = await app.request({
+      method: 'POST',
+      url: '/catalog/datasets/people/tombstones',
+      body: { key_column: 'id', values: rows.map((r) => String(r.id)), reason: 'test data' },
+    });
+    expect(removed.statusCode).toBe(200);
+  });
+
   it('refuses to change the row key while deltas exist', async () => {
     const response = await app.request({
       method: 'PATCH',

@@ -87,12 +87,15 @@ export class GarbageCollector {
     };
     await this.#deps.metastore.transaction(async (tx) => {
       if (!report.dryRun && plan.expire.length > 0) {
-        await tx
-          .updateTable('snapshots')
-          .set({ expired_at: now.toISOString() })
-          .where('id', 'in', plan.expire)
-          .execute();
-        await tx.deleteFrom('snapshot_files').where('snapshot_id', 'in', plan.expire).execute();
+        for (let i = 0; i < plan.expire.length; i += 500) {
+          const batch = plan.expire.slice(i, i + 500); // SQLite caps bound parameters
+          await tx
+            .updateTable('snapshots')
+            .set({ expired_at: now.toISOString() })
+            .where('id', 'in', batch)
+            .execute();
+          await tx.deleteFrom('snapshot_files').where('snapshot_id', 'in', batch).execute();
+        }
         await bumpCatalogVersion(tx);
       }
       await this.#deps.journal.record(tx, ctx, {

@@ -58,7 +58,12 @@ export class CompactionService {
     const target = this.#deps.buckets.stagingPath('.parquet');
     const counts = await this.#deps.engine.withConnection(async (c) => {
       const keep = await keepFilter(c, keyColumn, values);
-      const before = await rowCount(c, `SELECT count(*) AS n FROM ${source}`);
+      const keepCondition = keep === '' ? 'true' : keep.replace(' WHERE ', '');
+      const counted = await c.query(
+        `SELECT count(*) AS before, count(*) FILTER (WHERE ${keepCondition}) AS expected FROM ${source}`,
+      );
+      const before = Number(counted.rows[0]!['before']);
+      const expected = Number(counted.rows[0]!['expected']);
       await c.run(
         `COPY (SELECT * FROM ${source}${keep}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`,
       );
@@ -66,7 +71,6 @@ export class CompactionService {
         c,
         `SELECT count(*) AS n FROM read_parquet(${sqlString(target)})`,
       );
-      const expected = await rowCount(c, `SELECT count(*) AS n FROM ${source}${keep}`);
       // Read back before committing: a short file never replaces the data.
       if (written !== expected)
         throw new AppError(
@@ -128,7 +132,7 @@ export class CompactionService {
       await staged.abort();
     }
     this.#deps.faults.hit('compact.after_commit');
-    const rewritten = await this.#finishErasure(ctx, name, dataset.bucket);
+    const rewritten = await this.#finishErasure(ctx, name, dataset.bucket, file.key);
     return {
       snapshotId,
       rowsBefore: counts.before,
@@ -166,7 +170,13 @@ export class CompactionService {
    * snapshot, or of none (a crash leftover) — that still holds a row with an applied
    * tombstone's key; then the applied tombstones are cleared, with a journal event.
    */
-  async #finishErasure(ctx: RequestContext, name: string, bucket: string): Promise<number> {
+  async #finishErasure(
+    ctx: RequestContext,
+    name: string,
+    bucket: string,
+    /** The file the compaction just wrote: it holds no erased key, no need to scan it. */
+    skip?: string,
+  ): Promise<number> {
     const applied = await this.#deps.tombstones.erased(name);
     const erased = applied.filter((t) => t.appliedSnapshotId !== null);
     if (erased.length === 0) return 0;
@@ -176,6 +186,7 @@ export class CompactionService {
     const files = (await store.list(`datasets/${name}/`)).filter((f) => f.key.endsWith('.parquet'));
     const rewrites: { key: string; rows: number; bytes: number }[] = [];
     for (const { key } of files) {
+      if (key === skip) continue;
       const rewrite = await this.#rewriteWithout(store.localPath(key)!, keyColumn, values);
       if (!rewrite) continue;
       const staged = await store.stageFile(rewrite.path);

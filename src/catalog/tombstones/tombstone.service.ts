@@ -107,20 +107,23 @@ export class TombstoneService {
       const hiddenRows = fresh.reduce((sum, value) => sum + (found.get(value) ?? 0), 0);
       const snapshotId = uuidv7();
       const now = ctx.clock.now().toISOString();
-      await tx
-        .insertInto('tombstones')
-        .values(
-          fresh.map((value) => ({
-            dataset: name,
-            key_column: input.keyColumn,
-            value,
-            reason: input.reason,
-            actor: ctx.principal.id,
-            created_at: now,
-            snapshot_id: snapshotId,
-          })),
-        )
-        .execute();
+      // In batches: SQLite caps the bound parameters of one statement.
+      for (let i = 0; i < fresh.length; i += 500) {
+        await tx
+          .insertInto('tombstones')
+          .values(
+            fresh.slice(i, i + 500).map((value) => ({
+              dataset: name,
+              key_column: input.keyColumn,
+              value,
+              reason: input.reason,
+              actor: ctx.principal.id,
+              created_at: now,
+              snapshot_id: snapshotId,
+            })),
+          )
+          .execute();
+      }
       const { currentSnapshotId: _s, rowCount: _r, sizeBytes: _b, ...rest } = current;
       await commitSnapshot(tx, ctx, this.#deps.journal, {
         snapshotId,
@@ -194,12 +197,19 @@ export class TombstoneService {
   ): Promise<Map<string, number>> {
     const source = await this.#deps.catalog.currentRelation(ctx, dataset);
     const key = `CAST(${quoteIdentifier(keyColumn)} AS VARCHAR)`;
-    const list = values.map(sqlString).join(', ');
-    const result = await this.#deps.engine.withConnection((c) =>
-      c.query(
-        `SELECT ${key} AS v, count(*) AS n FROM ${source} WHERE ${key} IN (${list}) GROUP BY 1`,
-      ),
-    );
+    // A key table joined, not a literal IN list: thousands of values stay fast.
+    const result = await this.#deps.engine.withConnection(async (c) => {
+      await c.run('CREATE OR REPLACE TEMP TABLE tombstone_candidates (v VARCHAR)');
+      for (let i = 0; i < values.length; i += 1000) {
+        const batch = values.slice(i, i + 1000).map((v) => `(${sqlString(v)})`);
+        await c.run(`INSERT INTO tombstone_candidates VALUES ${batch.join(', ')}`);
+      }
+      const found = await c.query(
+        `SELECT ${key} AS v, count(*) AS n FROM ${source} WHERE ${key} IN (SELECT v FROM tombstone_candidates) GROUP BY 1`,
+      );
+      await c.run('DROP TABLE tombstone_candidates');
+      return found;
+    });
     return new Map(result.rows.map((r) => [String(r['v']), Number(r['n'])]));
   }
 }

@@ -38,6 +38,12 @@ export const DatasetSchema = Type.Object({
     at: Timestamp,
     checksum: Nullable(Type.String()),
     mode: Type.String(),
+    details: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description:
+          'Source-specific lineage, e.g. a database import: redacted DSN, table, watermark',
+      }),
+    ),
   }),
   freshness: Type.Object({
     expected_update_interval_s: Nullable(Type.Number()),
@@ -83,6 +89,7 @@ export function datasetJson(d: DatasetView) {
       at: d.lineage.at,
       checksum: d.lineage.checksum,
       mode: d.lineage.mode,
+      ...(d.lineage.details && { details: d.lineage.details }),
     },
     freshness: {
       expected_update_interval_s: d.freshnessIntervalSeconds,

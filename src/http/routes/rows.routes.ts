@@ -5,11 +5,15 @@ import type { Services } from '../../services.js';
 import { datasetJson, DatasetSchema } from './catalog.schemas.js';
 import { responses } from '../schemas.js';
 
+const ROWS_BODY_LIMIT = 32 * 1024 * 1024;
+
 /** Small JSON batches of whole rows, upserted by the dataset's row key. */
 export async function rowsRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.post<{ Params: { name: string }; Body: { rows: Record<string, unknown>[] } }>(
     '/catalog/datasets/:name/rows',
     {
+      // 10,000 whole rows of a wide dataset are several MB: more than the general JSON limit.
+      bodyLimit: ROWS_BODY_LIMIT,
       schema: {
         tags: ['catalog'],
         summary: 'Upsert whole rows by the row key (latest wins); deleting is done by tombstones',
@@ -17,7 +21,7 @@ export async function rowsRoutes(app: FastifyInstance, services: Services): Prom
           'Every row carries every column of the dataset (null for no value). Values are cast to the ' +
           'column types exactly (send 64-bit integers and decimals as strings to keep every digit); ' +
           'a batch with any bad row, a NULL key or a tombstoned key changes nothing. ' +
-          `At most ${MAX_JSON_ROWS} rows; upload a file with mode=upsert for more.`,
+          `At most ${MAX_JSON_ROWS} rows and 32 MiB; upload a file with mode=upsert for more.`,
         params: Type.Object({ name: Type.String() }),
         body: Type.Object(
           {
