@@ -12,9 +12,12 @@ import { renderText } from './support/table.js';
 
 /** Loaded lazily: a benchmark's imports (the whole app, DuckDB) cost nothing until it runs. */
 const BENCHMARKS: Record<string, () => Promise<BenchModule>> = {
+  connectors: () => import('./connectors.bench.js'),
+  audit: () => import('./audit.bench.js'),
   governed: () => import('./governed.bench.js'),
   ingest: () => import('./ingest.bench.js'),
   query: () => import('./query.bench.js'),
+  rowlevel: () => import('./rowlevel.bench.js'),
 };
 
 /** A 1-minute load above this share of the CPUs means other work is competing for them. */
