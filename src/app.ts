@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { AuditChainService, loadAuditKey } from './compliance/audit/index.js';
 import { SubjectService } from './compliance/subjects/index.js';
 import { ErasureService } from './compliance/erasure/index.js';
+import { ImportService, SourceService, loadSourceKey } from './sources/index.js';
 import { SubjectReadAudit } from './compliance/read-audit.js';
 import { mkdir } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
@@ -139,11 +140,21 @@ export class Lakehouse {
           'generated a new audit-chain key; back it up apart from the metastore (without it no audit chain verifies)',
         );
       if (auditKey.warning) logger.warn(auditKey.warning);
+      const sourceKey = await loadSourceKey({
+        value: config.sourceSecretKey,
+        file: config.sourceSecretKeyFile,
+        dataDir: config.dataDir,
+      });
+      if (sourceKey.generatedPath)
+        logger.warn(
+          { path: sourceKey.generatedPath },
+          'generated a new key for saved source passwords; back it up apart from the metastore',
+        );
       const services = createServices(
         config,
         metastore,
         { engine, queryEngine },
-        { clock, logger, auditKey: auditKey.key },
+        { clock, logger, auditKey: auditKey.key, sourceKey: sourceKey.key },
       );
       const bootstrap = await bootstrapState(config, services, clock);
       const { app, routes } = await createHttpApp({
@@ -240,7 +251,12 @@ function createServices(
   config: Config,
   metastore: Metastore,
   engines: Engines,
-  { clock, logger, auditKey }: { clock: Clock; logger: Logger; auditKey: KeyObject },
+  {
+    clock,
+    logger,
+    auditKey,
+    sourceKey,
+  }: { clock: Clock; logger: Logger; auditKey: KeyObject; sourceKey: Buffer },
 ): Services {
   const { engine, queryEngine } = engines;
   const audit = new AuditChainService(metastore, { key: auditKey, clock });
@@ -373,6 +389,16 @@ function createServices(
     readiness: new Readiness(metastore, config.dataDir),
     audit,
     subjects,
+    sources: new SourceService(metastore, journal, sourceKey),
+    imports: new ImportService({
+      metastore,
+      catalog,
+      ingest,
+      jobs,
+      engine,
+      buckets,
+      stagingDir: path.join(config.dataDir, 'staging', 'imports'),
+    }),
     erasure: new ErasureService({
       metastore,
       journal,

@@ -9,6 +9,7 @@ import type {
 import type { AuditChainService } from './compliance/audit/index.js';
 import type { SubjectService } from './compliance/subjects/index.js';
 import type { ErasureService } from './compliance/erasure/index.js';
+import type { ImportService, SourceService } from './sources/index.js';
 import type { IngestService } from './ingest/index.js';
 import type { JobService } from './jobs/index.js';
 import type { JournalService } from './journal/index.js';
@@ -39,5 +40,7 @@ export interface Services {
   readonly audit: AuditChainService;
   readonly subjects: SubjectService;
   readonly erasure: ErasureService;
+  readonly sources: SourceService;
+  readonly imports: ImportService;
   readonly limits: { readonly maxUploadBytes: number };
 }

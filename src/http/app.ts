@@ -18,6 +18,7 @@ import { catalogRoutes } from './routes/catalog.routes.js';
 import { ingestPathRoutes, ingestRoutes } from './routes/ingest.routes.js';
 import { jobsRoutes } from './routes/jobs.routes.js';
 import { viewsRoutes } from './routes/views.routes.js';
+import { sourcesRoutes } from './routes/sources.routes.js';
 import { subjectRoutes } from './routes/subjects.routes.js';
 import { rowsRoutes } from './routes/rows.routes.js';
 import { tombstoneRoutes } from './routes/tombstones.routes.js';
@@ -96,6 +97,7 @@ export async function createHttpApp(
   await app.register(async (scope) => tombstoneRoutes(scope, options.services));
   await app.register(async (scope) => rowsRoutes(scope, options.services));
   await app.register(async (scope) => subjectRoutes(scope, options.services));
+  await app.register(async (scope) => sourcesRoutes(scope, options.services));
   await app.register(async (scope) => queryRoutes(scope, options.services));
   await app.register(async (scope) => pagingRoutes(scope, options.services));
   await app.register(async (scope) => cacheRoutes(scope, options.services));

@@ -501,6 +501,7 @@ export class IngestService {
               checksum,
               format,
               job_id: jobId,
+              ...(request.lineage && { lineage: request.lineage }),
               ...(prepared.upsert && {
                 rows_received: prepared.upsert.received,
                 rows_inserted: prepared.upsert.inserted,

@@ -253,7 +253,33 @@ export interface SubjectsTable {
   updated_at: string;
 }
 
+/** A saved database source: its config with the password sealed (SavedSourceConfig JSON). */
+export interface SourcesTable {
+  id: string;
+  name: string;
+  system: string;
+  config: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** Where an imported dataset comes from, and its incremental watermark. */
+export interface SourceImportsTable {
+  dataset: string;
+  /** The redacted DSN or the saved source's id. */
+  source: string;
+  schema_name: string;
+  table_name: string;
+  watermark_column: string | null;
+  key_column: string | null;
+  watermark: string | null;
+  last_job_id: string | null;
+  updated_at: string;
+}
+
 export interface MetastoreSchema {
+  sources: SourcesTable;
+  source_imports: SourceImportsTable;
   subjects: SubjectsTable;
   audit_rows: AuditRowsTable;
   audit_tips: AuditTipsTable;

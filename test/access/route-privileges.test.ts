@@ -155,6 +155,28 @@ const CASES: Record<string, RouteCase> = {
     body: {},
   },
   'POST /catalog/gc': { need: 'engineer', body: {} },
+  'POST /sources': {
+    need: 'engineer',
+    body: { name: 's', dsn: 'postgres://u@127.0.0.1:1/db', verify: false },
+  },
+  'GET /sources': { need: 'engineer' },
+  'GET /sources/:id': { need: 'engineer', url: '/sources/none' },
+  'DELETE /sources/:id': { need: 'engineer', url: '/sources/none' },
+  'GET /sources/:id/tables': { need: 'engineer', url: '/sources/none/tables' },
+  'POST /sources/:id/import': { need: 'engineer', url: '/sources/none/import', body: {} },
+  'POST /ingest/postgres/tables': {
+    need: 'engineer',
+    body: { dsn: 'postgres://u@127.0.0.1:1/db' },
+  },
+  'POST /ingest/mysql/tables': { need: 'engineer', body: { dsn: 'mysql://u@127.0.0.1:1/db' } },
+  'POST /ingest/postgres/import': {
+    need: 'engineer',
+    body: { dsn: 'postgres://u@127.0.0.1:1/db', schema: 'public' },
+  },
+  'POST /ingest/mysql/import': {
+    need: 'engineer',
+    body: { dsn: 'mysql://u@127.0.0.1:1/db', schema: 'db' },
+  },
   'GET /subjects/:id': { need: 'admin', url: '/subjects/S1' },
   'PUT /subjects/:id': { need: 'admin', url: '/subjects/S1', body: {} },
   'POST /subjects/backfill': { need: 'admin', body: { dataset: 'people', key_column: 'id' } },

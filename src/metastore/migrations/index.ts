@@ -11,6 +11,7 @@ import { tombstonesMigration } from './008-tombstones.js';
 import { snapshotLifecycleMigration } from './009-snapshot-lifecycle.js';
 import { auditChainMigration } from './010-audit-chain.js';
 import { subjectsMigration } from './011-subjects.js';
+import { sourcesMigration } from './012-sources.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
 export function migrationProvider(dialect: MetastoreDialect): MigrationProvider {
@@ -26,6 +27,7 @@ export function migrationProvider(dialect: MetastoreDialect): MigrationProvider 
     '009-snapshot-lifecycle': snapshotLifecycleMigration(),
     '010-audit-chain': auditChainMigration(dialect),
     '011-subjects': subjectsMigration(),
+    '012-sources': sourcesMigration(),
   };
   return { getMigrations: async () => migrations };
 }
