@@ -4,7 +4,7 @@ import { SubjectService } from './compliance/subjects/index.js';
 import { ErasureService } from './compliance/erasure/index.js';
 import { ImportService, SourceService, loadSourceKey } from './sources/index.js';
 import { SubjectReadAudit } from './compliance/read-audit.js';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import {
   AccessService,
@@ -425,6 +425,8 @@ async function bootstrapState(
   const ctx = systemContext(clock);
   await services.buckets.ensureDefaults(ctx);
   await services.jobs.recoverInterrupted();
+  // Imports interrupted with their jobs leave staged table copies: no job owns them now.
+  await rm(path.join(config.dataDir, 'staging', 'imports'), { recursive: true, force: true });
   await services.compaction.resumeErasures(ctx);
   const keys = await services.keys.bootstrap(ctx, config.adminKey);
   return {
