@@ -97,7 +97,7 @@ export class ImportService {
           throw error;
         });
     const label = request.label ?? redactedDsn(config);
-    const jobs: ImportJob[] = [];
+    const jobs: { job: ImportJob; outcome: Promise<ImportResult> }[] = [];
     for (const target of targets) {
       const job = await this.#deps.jobs.submit(
         ctx,
@@ -115,21 +115,10 @@ export class ImportService {
         },
         (progress, jobId) => this.#run(ctx, config, label, target, request, progress, jobId),
       );
-      jobs.push({
-        jobId: job.id,
-        ...target,
-        ...(request.wait && { outcome: job.outcome }),
-      } as ImportJob & {
-        outcome?: Promise<ImportResult>;
-      });
+      jobs.push({ job: { jobId: job.id, ...target }, outcome: job.outcome });
     }
-    if (!request.wait) return jobs;
-    return Promise.all(
-      jobs.map(async (j) => {
-        const { outcome, ...rest } = j as ImportJob & { outcome: Promise<ImportResult> };
-        return { ...rest, result: await outcome };
-      }),
-    );
+    if (!request.wait) return jobs.map((j) => j.job);
+    return Promise.all(jobs.map(async (j) => ({ ...j.job, result: await j.outcome })));
   }
 
   #targets(
