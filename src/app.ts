@@ -2,6 +2,14 @@ import type { KeyObject } from 'node:crypto';
 import { AuditChainService, loadAuditKey } from './compliance/audit/index.js';
 import { SubjectService } from './compliance/subjects/index.js';
 import { ErasureService } from './compliance/erasure/index.js';
+import {
+  LegalAccess,
+  LegalAuditService,
+  loadLegalToken,
+  type LegalToken,
+} from './compliance/legal/index.js';
+import { PhotoService, PhotoStore } from './compliance/photos/index.js';
+import { RetentionSweep } from './compliance/retention/index.js';
 import { ImportService, SourceService, loadSourceKey } from './sources/index.js';
 import { SubjectReadAudit } from './compliance/read-audit.js';
 import { mkdir, rm } from 'node:fs/promises';
@@ -140,6 +148,9 @@ export class Lakehouse {
           'generated a new audit-chain key; back it up apart from the metastore (without it no audit chain verifies)',
         );
       if (auditKey.warning) logger.warn(auditKey.warning);
+      // A legal token under 32 bytes refuses the start, naming the setting.
+      const legalToken = await loadLegalToken(config.compliance);
+      if (legalToken?.warning) logger.warn(legalToken.warning);
       const sourceKey = await loadSourceKey({
         value: config.sourceSecretKey,
         file: config.sourceSecretKeyFile,
@@ -154,7 +165,13 @@ export class Lakehouse {
         config,
         metastore,
         { engine, queryEngine },
-        { clock, logger, auditKey: auditKey.key, sourceKey: sourceKey.key },
+        {
+          clock,
+          logger,
+          auditKey: auditKey.key,
+          sourceKey: sourceKey.key,
+          legalToken: legalToken?.token ?? null,
+        },
       );
       const bootstrap = await bootstrapState(config, services, clock);
       const { app, routes } = await createHttpApp({
@@ -256,7 +273,14 @@ function createServices(
     logger,
     auditKey,
     sourceKey,
-  }: { clock: Clock; logger: Logger; auditKey: KeyObject; sourceKey: Buffer },
+    legalToken,
+  }: {
+    clock: Clock;
+    logger: Logger;
+    auditKey: KeyObject;
+    sourceKey: Buffer;
+    legalToken: LegalToken | null;
+  },
 ): Services {
   const { engine, queryEngine } = engines;
   const audit = new AuditChainService(metastore, { key: auditKey, clock });
@@ -413,6 +437,16 @@ function createServices(
       audit,
       privateRoot: path.join(config.dataDir, 'private'),
     }),
+    legalAccess: new LegalAccess(legalToken, clock),
+    legal: new LegalAuditService({ metastore, subjects, audit, views }),
+    photos: new PhotoService({
+      metastore,
+      subjects,
+      journal,
+      audit,
+      store: PhotoStore.forDataDir(config.dataDir),
+    }),
+    retention: new RetentionSweep({ metastore, dataDir: config.dataDir }),
     limits: { maxUploadBytes: config.limits.maxUploadBytes },
   };
 }

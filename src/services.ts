@@ -9,6 +9,9 @@ import type {
 import type { AuditChainService } from './compliance/audit/index.js';
 import type { SubjectService } from './compliance/subjects/index.js';
 import type { ErasureService } from './compliance/erasure/index.js';
+import type { LegalAccess, LegalAuditService } from './compliance/legal/index.js';
+import type { PhotoService } from './compliance/photos/index.js';
+import type { RetentionSweep } from './compliance/retention/index.js';
 import type { ImportService, SourceService } from './sources/index.js';
 import type { IngestService } from './ingest/index.js';
 import type { JobService } from './jobs/index.js';
@@ -40,6 +43,11 @@ export interface Services {
   readonly audit: AuditChainService;
   readonly subjects: SubjectService;
   readonly erasure: ErasureService;
+  /** Authenticates the legal-token routes (without a configured token they answer 503). */
+  readonly legalAccess: LegalAccess;
+  readonly legal: LegalAuditService;
+  readonly photos: PhotoService;
+  readonly retention: RetentionSweep;
   readonly sources: SourceService;
   readonly imports: ImportService;
   readonly limits: { readonly maxUploadBytes: number };

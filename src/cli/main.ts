@@ -2,10 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../core/index.js';
 import { VERSION } from '../version.js';
 import { registerAccess } from './commands/access.js';
+import { registerAudit } from './commands/audit.js';
 import { registerDemo } from './commands/demo.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerKeys } from './commands/keys.js';
 import { registerQuery } from './commands/query.js';
+import { registerRetentionSweep } from './commands/retention-sweep.js';
 import { registerServe } from './commands/serve.js';
 import { describeStartupError } from './runtime.js';
 
@@ -21,6 +23,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDemo(program);
   registerQuery(program);
   registerAccess(program);
+  registerAudit(program);
+  registerRetentionSweep(program);
   try {
     await program.parseAsync(argv as string[]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -180,6 +180,7 @@ const CASES: Record<string, RouteCase> = {
   'GET /subjects/:id': { need: 'admin', url: '/subjects/S1' },
   'PUT /subjects/:id': { need: 'admin', url: '/subjects/S1', body: {} },
   'POST /subjects/backfill': { need: 'admin', body: { dataset: 'people', key_column: 'id' } },
+  'POST /subjects/retention-sweep': { need: 'admin', body: {} },
   'POST /subjects/:id/erase': { need: 'admin', url: '/subjects/S1/erase' },
   'GET /subjects/:id/erasure': { need: 'admin', url: '/subjects/S1/erasure' },
   'GET /catalog/datasets/:name/tombstones': {

@@ -16,11 +16,18 @@ function concreteUrl(url: string): string {
 }
 
 describe('authentication on every route', () => {
-  it('knows the public routes: /health and the docs only', () => {
+  it('knows the public routes: /health, the docs, and the legal-token routes only', () => {
     const publicUrls = new Set(app.lakehouse.routes.filter((r) => r.public).map((r) => r.url));
+    // These take the legal token instead of an API key (docs/adr/0012-legal-token-routes.md).
+    const legalTokenRoutes = ['/audit/subjects/:id', '/subjects/:id/photo'];
     for (const url of publicUrls) {
       expect(
-        url === '/health' || url === '/openapi.json' || url === '/docs' || url.startsWith('/docs/'),
+        url === '/health' ||
+          url === '/openapi.json' ||
+          url === '/docs' ||
+          url.startsWith('/docs/') ||
+          legalTokenRoutes.includes(url),
+        url,
       ).toBe(true);
     }
     expect(publicUrls.has('/health')).toBe(true);
