@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { Lakehouse } from '../app.js';
 import {
   CLI_OPERATOR,
@@ -28,7 +29,10 @@ export async function withLakehouse<T>(
   dataDir?: string,
 ): Promise<T> {
   const config = loadCliConfig(dataDir ? { dataDir } : {});
-  const lakehouse = await Lakehouse.create(config, { logger: createLogger('warn') });
+  // Logs go to stderr: a command's stdout is its output (often JSON for scripts).
+  const lakehouse = await Lakehouse.create(config, {
+    logger: createLogger('warn', pino.destination(2)),
+  });
   try {
     printBootstrap(lakehouse);
     return await work({ lakehouse, ctx: createContext(CLI_OPERATOR, 'cli') });
