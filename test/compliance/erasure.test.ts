@@ -72,6 +72,19 @@ beforeAll(async () => {
       })
     ).statusCode,
   ).toBe(200);
+  // A subject-keyed dataset that never held the person: left as it is.
+  const others = await app.request({
+    method: 'POST',
+    url: '/ingest/file?dataset=referrals&format=csv',
+    body: 'candidate_id,source\nCAND-999999,fair',
+    headers: { 'content-type': 'text/csv' },
+  });
+  expect(others.statusCode).toBe(201);
+  await app.request({
+    method: 'PATCH',
+    url: '/catalog/datasets/referrals/metadata',
+    body: { subject_key_column: 'candidate_id' },
+  });
   before = Object.fromEntries(
     await Promise.all(SUBJECT_DATASETS.map(async (d) => [d, await countOf(d)] as const)),
   );
@@ -91,14 +104,21 @@ describe('erasure of a demo candidate', () => {
     expect(response.statusCode, response.body).toBe(200);
     const certificate = response.json();
     expect(certificate).toMatchObject({ schema: 'lakehouse.erasure.v1', subject_id: ID });
-    expect(
-      Object.fromEntries(
-        certificate.datasets.map((d: { dataset: string; rows_removed: number }) => [
-          d.dataset,
-          d.rows_removed,
-        ]),
-      ),
-    ).toEqual(before);
+    const byDataset = Object.fromEntries(
+      certificate.datasets.map((d: { dataset: string; rows_removed: number }) => [
+        d.dataset,
+        d.rows_removed,
+      ]),
+    );
+    expect(byDataset).toEqual({ ...before, referrals: 0 });
+    const untouched = certificate.datasets.find(
+      (d: { dataset: string }) => d.dataset === 'referrals',
+    );
+    expect(untouched).toMatchObject({ snapshot_id: null, files_rewritten: 0 });
+    const referralSnapshots = (
+      await app.request({ method: 'GET', url: '/catalog/datasets/referrals/snapshots' })
+    ).json().snapshots;
+    expect(referralSnapshots).toHaveLength(1);
     expect(certificate.rows_removed).toBe(Object.values(before).reduce((a, b) => a + b, 0));
     expect(certificate.snapshots_rewritten).toBeGreaterThan(0);
     expect(certificate.seal).toMatch(/^[0-9a-f]{64}$/);

@@ -6,8 +6,8 @@ export interface ErasedDataset {
   readonly key_column: string;
   /** The subject's rows visible before erasure. */
   readonly rows_removed: number;
-  /** The compaction snapshot that no longer holds them. */
-  readonly snapshot_id: string;
+  /** The compaction snapshot that no longer holds them; null when no file held them. */
+  readonly snapshot_id: string | null;
   /** Files of older snapshots rewritten without the subject's rows. */
   readonly files_rewritten: number;
 }

@@ -167,6 +167,18 @@ export class ErasureService {
   ): Promise<ErasedDataset> {
     const keyColumn = dataset.subjectKeyColumn!;
     const rows = await this.#countRows(ctx, dataset, subjectId);
+    // Nothing about them in any file (current or past): nothing to rewrite.
+    if (
+      rows === 0 &&
+      (await this.#scanFiles(ctx, dataset, subjectId)).files_holding_subject.length === 0
+    )
+      return {
+        dataset: dataset.name,
+        key_column: keyColumn,
+        rows_removed: 0,
+        snapshot_id: null,
+        files_rewritten: 0,
+      };
     const pending = await this.#deps.tombstones.all(dataset.name);
     // Tombstones of a dataset share one key column: apply others first.
     if (pending.length > 0 && pending[0]!.keyColumn !== keyColumn)
