@@ -140,6 +140,32 @@ describe.runIf(ready)('database sources', () => {
     expect(third.json().jobs[0]).toMatchObject({ mode: 'unchanged', rows: 0 });
   });
 
+  it('discovers a MySQL/MariaDB database given inline, with source types', async () => {
+    const response = await post('/ingest/mysql/tables', {
+      dsn: `mysql://root@127.0.0.1:3306/${myDb.name}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const orders = response
+      .json()
+      .schemas.find((s: { name: string }) => s.name === myDb.name)
+      .tables.find((t: { name: string }) => t.name === 'orders');
+    expect(
+      orders.columns.map((c: { name: string; source_type: string; type: string }) => [
+        c.name,
+        c.type,
+      ]),
+    ).toEqual([
+      ['id', 'UBIGINT'],
+      ['amount', 'DECIMAL(12,2)'],
+      ['paid', 'BOOLEAN'],
+      ['note', 'VARCHAR'],
+    ]);
+    const wrongSystem = await post('/ingest/postgres/tables', {
+      dsn: `mysql://root@127.0.0.1:3306/${myDb.name}`,
+    });
+    expect(wrongSystem.statusCode).toBe(400);
+  });
+
   it('imports MySQL/MariaDB given inline, keeping unsigned 64-bit values and decimals exact', async () => {
     const response = await post('/ingest/mysql/import', {
       dsn: `mysql://root@127.0.0.1:3306/${myDb.name}`,
