@@ -11,6 +11,7 @@ import {
 import { PhotoService, PhotoStore } from './compliance/photos/index.js';
 import { RetentionSweep } from './compliance/retention/index.js';
 import { ImportService, SourceService, loadSourceKey } from './sources/index.js';
+import { loadInstanceId } from './ops/instance-id.js';
 import { SubjectReadAudit } from './compliance/read-audit.js';
 import { mkdir, rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
@@ -171,6 +172,7 @@ export class Lakehouse {
           auditKey: auditKey.key,
           sourceKey: sourceKey.key,
           legalToken: legalToken?.token ?? null,
+          instanceId: await loadInstanceId(config.dataDir),
         },
       );
       const bootstrap = await bootstrapState(config, services, clock);
@@ -274,12 +276,15 @@ function createServices(
     auditKey,
     sourceKey,
     legalToken,
+    instanceId,
   }: {
     clock: Clock;
     logger: Logger;
     auditKey: KeyObject;
     sourceKey: Buffer;
     legalToken: LegalToken | null;
+    /** This server's id (jobs are recorded with it). */
+    instanceId: string;
   },
 ): Services {
   const { engine, queryEngine } = engines;
@@ -313,7 +318,7 @@ function createServices(
     clock,
     gate,
   });
-  const jobs = new JobService(metastore, clock);
+  const jobs = new JobService(metastore, clock, instanceId);
   const faults = new FaultInjector(config.faultPoint);
   const tombstones = new TombstoneService({ metastore, journal, catalog, engine, gate });
   const ingest = new IngestService({

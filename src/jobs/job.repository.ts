@@ -3,7 +3,7 @@ import type { Executor, JobsTable } from '../metastore/index.js';
 import { parseJson } from '../metastore/index.js';
 import type { Job, JobProgress, JobState } from './job.js';
 
-export async function insertJob(db: Executor, job: Job): Promise<void> {
+export async function insertJob(db: Executor, job: Job, owner: string): Promise<void> {
   await db
     .insertInto('jobs')
     .values({
@@ -20,6 +20,7 @@ export async function insertJob(db: Executor, job: Job): Promise<void> {
       started_at: null,
       finished_at: null,
       updated_at: job.createdAt,
+      owner,
     })
     .execute();
 }
@@ -68,8 +69,11 @@ export async function selectJobs(db: Executor, limit: number, createdBy?: string
   return (await query.execute()).map(toJob);
 }
 
-/** Jobs a previous process left unfinished: they can never finish now. */
-export async function failUnfinished(db: Executor, at: string): Promise<number> {
+/**
+ * Jobs a previous process of this server left unfinished: they can never finish now. Other
+ * servers' jobs (sharing the metastore) are theirs to recover.
+ */
+export async function failUnfinished(db: Executor, at: string, owner: string): Promise<number> {
   const result = await db
     .updateTable('jobs')
     .set({
@@ -82,6 +86,7 @@ export async function failUnfinished(db: Executor, at: string): Promise<number> 
       }),
     })
     .where('state', 'in', ['queued', 'running'])
+    .where((eb) => eb.or([eb('owner', '=', owner), eb('owner', 'is', null)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -33,20 +33,26 @@ export class JobService {
   readonly #metastore: Metastore;
   readonly #clock: Clock;
   readonly #concurrency: number;
+  readonly #owner: string;
   readonly #live = new Map<string, JobProgress>();
   readonly #queue: Array<() => void> = [];
   readonly #pending = new Set<Promise<unknown>>();
   #running = 0;
 
-  constructor(metastore: Metastore, clock: Clock, concurrency = 2) {
+  /**
+   * `owner` names this server (its data directory's instance id): jobs are recorded with it, and
+   * only its own unfinished jobs are failed at start.
+   */
+  constructor(metastore: Metastore, clock: Clock, owner: string, concurrency = 2) {
     this.#metastore = metastore;
     this.#clock = clock;
+    this.#owner = owner;
     this.#concurrency = concurrency;
   }
 
   /** Marks jobs left running by a previous process as failed. */
   recoverInterrupted(): Promise<number> {
-    return repo.failUnfinished(this.#metastore.db, this.#now());
+    return repo.failUnfinished(this.#metastore.db, this.#now(), this.#owner);
   }
 
   async submit<T>(ctx: RequestContext, spec: JobSpec, work: JobWork<T>): Promise<SubmittedJob<T>> {
@@ -64,7 +70,7 @@ export class JobService {
       startedAt: null,
       finishedAt: null,
     };
-    await repo.insertJob(this.#metastore.db, job);
+    await repo.insertJob(this.#metastore.db, job, this.#owner);
     this.#live.set(job.id, job.progress);
     const outcome = this.#whenSlotFree().then(() => this.#run(job.id, work));
     const settled = outcome.catch(() => {}); // the caller may not await it; failures are recorded on the job

@@ -124,6 +124,8 @@ export interface JobsTable {
   started_at: string | null;
   finished_at: string | null;
   updated_at: string;
+  /** The server (data directory) running it; null for jobs from before owners were kept. */
+  owner: string | null;
 }
 
 export interface CatalogStateTable {

@@ -12,6 +12,7 @@ import { snapshotLifecycleMigration } from './009-snapshot-lifecycle.js';
 import { auditChainMigration } from './010-audit-chain.js';
 import { subjectsMigration } from './011-subjects.js';
 import { sourcesMigration } from './012-sources.js';
+import { jobOwnerMigration } from './013-job-owner.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
 export function migrationProvider(dialect: MetastoreDialect): MigrationProvider {
@@ -28,6 +29,7 @@ export function migrationProvider(dialect: MetastoreDialect): MigrationProvider 
     '010-audit-chain': auditChainMigration(dialect),
     '011-subjects': subjectsMigration(),
     '012-sources': sourcesMigration(),
+    '013-job-owner': jobOwnerMigration(),
   };
   return { getMigrations: async () => migrations };
 }
