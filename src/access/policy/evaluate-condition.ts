@@ -1,6 +1,6 @@
 import { resolvePath } from './path.js';
 import type { Condition } from './types.js';
-import { asNumber, containsAny, deepEqual, isEmptyValue } from './values.js';
+import { asNumber, containsAny, deepEqual, isEmptyValue, isOneOf } from './values.js';
 
 /**
  * Whether `condition` holds for `context`. Total: a missing path or a value of the wrong type
@@ -19,6 +19,9 @@ export function evaluateCondition(condition: Condition, context: unknown): boole
   if ('greater' in condition) {
     const actual = asNumber(resolvePath(context, condition.greater.path));
     return actual !== undefined && actual > condition.greater.value;
+  }
+  if ('one_of' in condition) {
+    return isOneOf(resolvePath(context, condition.one_of.path), condition.one_of.values);
   }
   return containsAny(
     resolvePath(context, condition.contains_any.path),

@@ -12,6 +12,7 @@ export type Condition =
   | { readonly empty: { readonly path: string } }
   | { readonly greater: { readonly path: string; readonly value: number } }
   | { readonly contains_any: { readonly path: string; readonly values: readonly string[] } }
+  | { readonly one_of: { readonly path: string; readonly values: readonly string[] } }
   | { readonly always: true }
   | { readonly all: readonly Condition[] }
   | { readonly any: readonly Condition[] }

@@ -80,6 +80,12 @@ const PARSERS: Readonly<Record<ConditionOperator, OperatorParser>> = {
     const values = parseNeedles(record.values, memberPath(at, 'values'));
     return { contains_any: Object.freeze({ path, values }) };
   },
+  one_of: (body, at) => {
+    const record = leafBody(body, at, ['path', 'values']);
+    const path = parsePath(record.path, memberPath(at, 'path'));
+    const values = parseNeedles(record.values, memberPath(at, 'values'));
+    return { one_of: Object.freeze({ path, values }) };
+  },
   always: (body, at) => {
     // Only `true`: a rule that never matches is spelled { not: { always: true } }, explicitly.
     if (body !== true) throw invalidRule(at, `must be true, got ${describeType(body)}`);

@@ -66,3 +66,12 @@ export function containsAny(value: unknown, needles: readonly string[]): boolean
     typeof text === 'string' && lowered.some((needle) => text.toLowerCase().includes(needle));
   return Array.isArray(value) ? value.some(matches) : matches(value);
 }
+
+/**
+ * Exact membership: the value (or, for an array, any element) equals one of `values`, case and
+ * all. Unlike `contains_any`, the role "superadmin" is not one of ["admin"].
+ */
+export function isOneOf(value: unknown, values: readonly string[]): boolean {
+  const matches = (item: unknown): boolean => typeof item === 'string' && values.includes(item);
+  return Array.isArray(value) ? value.some(matches) : matches(value);
+}

@@ -308,7 +308,7 @@ const RuleBody = Type.Object(
     priority: Type.Optional(Type.Integer()),
     condition: Type.Unknown({
       description:
-        'equals / empty / greater / contains_any / always, composed with all / any / not',
+        'equals / empty / greater / contains_any (substring) / one_of (exact) / always, composed with all / any / not',
     }),
     action: Type.Union(['allow', 'warn', 'redact', 'reject', 'block'].map((a) => Type.Literal(a))),
     message: Type.String(),

@@ -113,6 +113,25 @@ describe('greater', () => {
   });
 });
 
+describe('one_of', () => {
+  it('matches exactly, never as a substring or in another case', () => {
+    expect(holds({ one_of: { path: 'principal.roles', values: ['Analyst'] } })).toBe(true);
+    expect(holds({ one_of: { path: 'principal.roles', values: ['Analys'] } })).toBe(false);
+    expect(holds({ one_of: { path: 'principal.roles', values: ['analyst'] } })).toBe(false);
+    expect(holds({ one_of: { path: 'principal.roles', values: ['reader'] } })).toBe(false);
+    expect(holds({ one_of: { path: 'principal.roles', values: ['admin', 'hr_reader'] } })).toBe(
+      true,
+    );
+    expect(
+      holds({ one_of: { path: 'p.roles', values: ['admin'] } }, { p: { roles: ['superadmin'] } }),
+    ).toBe(false);
+    expect(holds({ one_of: { path: 'p.kind', values: ['agent'] } }, { p: { kind: 'agent' } })).toBe(
+      true,
+    );
+    expect(holds({ one_of: { path: 'missing', values: ['x'] } })).toBe(false);
+  });
+});
+
 describe('contains_any', () => {
   it('finds a needle as a case-insensitive substring of a string', () => {
     expect(holds({ contains_any: { path: 'request.sql', values: ['ssn'] } })).toBe(true);
