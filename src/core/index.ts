@@ -10,3 +10,4 @@ export * from './duration.js';
 export * from './logger.js';
 export * from './fault-injection.js';
 export { hasControlCharacters, withoutControlCharacters } from './text.js';
+export { syncDirectory } from './sync-directory.js';

@@ -1,7 +1,7 @@
 import { randomBytes, createSecretKey, type KeyObject } from 'node:crypto';
 import { chmod, link, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError } from '../../core/index.js';
+import { syncDirectory, ConfigError } from '../../core/index.js';
 
 /** The settings config.ts reads; named here so messages and docs use the same words. */
 export const AUDIT_KEY_ENV = 'LAKEHOUSE_AUDIT_KEY';
@@ -114,21 +114,12 @@ async function createKeyFile(file: string): Promise<boolean> {
   }
   try {
     await link(temp, file);
-    await syncDir(dir);
+    await syncDirectory(dir);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   } finally {
     await rm(temp, { force: true });
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

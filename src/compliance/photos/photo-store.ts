@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { uuidv7 } from '../../core/index.js';
+import { syncDirectory, uuidv7 } from '../../core/index.js';
 import { PHOTO_EXTENSIONS, type PhotoType } from './photo-type.js';
 
 /** A photo written to the private store. */
@@ -53,7 +53,7 @@ export class PhotoStore {
     } finally {
       await handle.close();
     }
-    await syncDir(dir);
+    await syncDirectory(dir);
     return {
       path: relative,
       bytes: bytes.length,
@@ -83,14 +83,5 @@ export class PhotoStore {
       await chmod(level, 0o700);
     }
     return dir;
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

@@ -1,3 +1,4 @@
+import { syncDirectory } from '../../core/index.js';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,14 +33,5 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
     await rm(temp, { force: true });
     throw error;
   }
-  await syncDir(dir);
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await syncDirectory(dir);
 }

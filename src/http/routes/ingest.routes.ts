@@ -9,22 +9,17 @@ import type { Services } from '../../services.js';
 import { datasetJson, DatasetSchema } from './catalog.schemas.js';
 import { responses } from '../schemas.js';
 
+const IngestModeSchema = Type.Union(
+  [Type.Literal('create'), Type.Literal('append'), Type.Literal('replace'), Type.Literal('upsert')],
+  {
+    description:
+      'upsert: rows replace the rows with the same row key (latest wins) or are added; whole rows only',
+  },
+);
+
 export const FileQuery = Type.Object({
   dataset: Type.String({ description: 'Target dataset (lowercase SQL identifier)' }),
-  mode: Type.Optional(
-    Type.Union(
-      [
-        Type.Literal('create'),
-        Type.Literal('append'),
-        Type.Literal('replace'),
-        Type.Literal('upsert'),
-      ],
-      {
-        description:
-          'upsert: rows replace the rows with the same row key (latest wins) or are added; whole rows only',
-      },
-    ),
-  ),
+  mode: Type.Optional(IngestModeSchema),
   format: Type.Optional(
     Type.String({
       description: 'csv, tsv, json, ndjson, parquet (else from content type, name, content)',
@@ -217,20 +212,7 @@ const PathBody = Type.Object(
       description: 'File path inside the server inbox folder (relative to it, or absolute)',
     }),
     dataset: Type.String(),
-    mode: Type.Optional(
-      Type.Union(
-        [
-          Type.Literal('create'),
-          Type.Literal('append'),
-          Type.Literal('replace'),
-          Type.Literal('upsert'),
-        ],
-        {
-          description:
-            'upsert: rows replace the rows with the same row key (latest wins) or are added; whole rows only',
-        },
-      ),
-    ),
+    mode: Type.Optional(IngestModeSchema),
     format: Type.Optional(Type.String()),
     key: Type.Optional(Type.String()),
     bucket: Type.Optional(Type.String()),

@@ -4,7 +4,7 @@ import { mkdir, open, readFile, readdir, rename, rm, rmdir, stat, unlink } from 
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError, NotFoundError, uuidv7 } from '../../core/index.js';
+import { syncDirectory, AppError, NotFoundError, uuidv7 } from '../../core/index.js';
 import { validateKeyPrefix, validateObjectKey } from '../object-key.js';
 import type {
   ObjectBody,
@@ -103,7 +103,7 @@ export class LocalObjectStore implements ObjectStore {
       if (isNoEntry(error)) return false;
       throw error;
     }
-    await fsyncDir(path.dirname(file));
+    await syncDirectory(path.dirname(file));
     await this.#pruneEmptyDirs(path.dirname(file));
     return true;
   }
@@ -152,7 +152,7 @@ export class LocalObjectStore implements ObjectStore {
       const target = this.#path(key);
       await renameIntoPlace(temp, target);
       done = true;
-      await fsyncDir(path.dirname(target));
+      await syncDirectory(path.dirname(target));
       return { key, size, modifiedAt: new Date() };
     };
     const abort = async (): Promise<void> => {
@@ -244,15 +244,6 @@ async function renameIntoPlace(temp: string, target: string): Promise<void> {
     if (!isNoEntry(error)) throw error;
     await mkdir(path.dirname(target), { recursive: true });
     await rename(temp, target);
-  }
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 
