@@ -261,7 +261,9 @@ export class NamespaceRegistry {
       tombstones.map((t) => [t.value]),
     );
     const key = `CAST(${quoteIdentifier(tombstones[0]!.keyColumn)} AS VARCHAR)`;
-    return `(SELECT * FROM ${source} WHERE ${key} NOT IN (SELECT value FROM ${qualified}))`;
+    // A row with no key matches no tombstone (and `NULL NOT IN (…)` would hide it).
+    const column = quoteIdentifier(tombstones[0]!.keyColumn);
+    return `(SELECT * FROM ${source} WHERE ${column} IS NULL OR ${key} NOT IN (SELECT value FROM ${qualified}))`;
   }
 
   #retireOlderThan(version: number): void {

@@ -253,7 +253,10 @@ export class CompactionService {
   }
 }
 
-/** ` WHERE key NOT IN (erased keys)` through a temp table on this connection ('' when none). */
+/**
+ * ` WHERE key NOT IN (erased keys)` through a temp table on this connection ('' when none). A
+ * NULL key is kept: `NULL NOT IN (…)` is not true, and such a row matches no tombstone.
+ */
 async function keepFilter(
   connection: EngineConnection,
   keyColumn: string | null,
@@ -265,7 +268,8 @@ async function keepFilter(
     const batch = values.slice(i, i + 1000).map((v) => `(${sqlString(v)})`);
     await connection.run(`INSERT INTO erased_keys VALUES ${batch.join(', ')}`);
   }
-  return ` WHERE CAST(${quoteIdentifier(keyColumn)} AS VARCHAR) NOT IN (SELECT value FROM erased_keys)`;
+  const key = quoteIdentifier(keyColumn);
+  return ` WHERE (${key} IS NULL OR CAST(${key} AS VARCHAR) NOT IN (SELECT value FROM erased_keys))`;
 }
 
 async function rowCount(connection: EngineConnection, sql: string): Promise<number> {
