@@ -158,15 +158,16 @@ export class QueryService {
   ): Promise<AsyncGenerator<string | Uint8Array>> {
     const namespace = await this.#deps.namespaces.forContext(ctx, request.asOf);
     const started = performance.now();
-    await this.#auditBeforeStream(ctx, request, namespace).catch((error: unknown) => {
-      this.#record(ctx, request.sql, [], null, started, error);
-      throw translate(error, this.#deps.hiddenPaths);
-    });
     let guarded: GuardedStatement | undefined;
     // The concurrency slot is held until the stream ends (the relay releases it).
     const release = await this.#deps.gate.acquire().catch((error: unknown) => {
       this.#record(ctx, request.sql, [], null, started, error);
       throw error;
+    });
+    await this.#auditBeforeStream(ctx, request, namespace).catch((error: unknown) => {
+      release();
+      this.#record(ctx, request.sql, [], null, started, error);
+      throw translate(error, this.#deps.hiddenPaths);
     });
     const chunks = this.#deps.engine.streamFormat(
       namespace.schema,
@@ -263,7 +264,8 @@ export class QueryService {
       namespace.schema,
       this.#deps.limits.timeoutMs,
       async (session) => {
-        const guarded = await guardStatement(request.sql, namespace, session.serialize);
+        // The whole guard, policy rules included: a refused query must not run, nor be audited.
+        const guarded = await this.#guard(ctx, request.sql, namespace, session.serialize);
         if ((await audit.subjectKeys(guarded.tables)).size === 0) return;
         const maxRows = this.#deps.limits.maxPagedRows;
         const result = await session.readJson(request.sql, request.params ?? [], maxRows);
