@@ -361,7 +361,7 @@ function createServices(
     gate: new ConcurrencyGate(config.query.maxConcurrent, config.query.queueWaitMs),
     log: queryLog,
     journalMirror: new JournalMirror(queryEngine, metastore),
-    readAudit: new SubjectReadAudit(catalog, views, audit),
+    readAudit: new SubjectReadAudit(audit),
     rules,
     results: new ResultStore(
       {

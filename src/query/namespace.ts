@@ -28,6 +28,11 @@ export interface Namespace {
   /** Lowercased view names. */
   readonly tables: ReadonlySet<string>;
   readonly systemTables: ReadonlySet<string>;
+  /**
+   * The subject key column (lowercased) of each table (lowercased) about people: a subject-keyed
+   * dataset, or an AI-safe view over one. Reads of these are audited per subject.
+   */
+  readonly subjectKeys: ReadonlyMap<string, string>;
 }
 
 /** A past point and the snapshot of each dataset that was current then. */
@@ -133,15 +138,18 @@ export class NamespaceRegistry {
     const datasets = await this.#catalog.list(ctx); // only what the caller may read
     const policy = await this.#access.policy();
     const views: ViewDefinition[] = [];
+    const subjectKeys = new Map<string, string>();
     for (const dataset of datasets) {
       const source = await this.#source(ctx, dataset, past);
       if (!source) continue; // it did not exist yet at the point asked for
+      if (dataset.subjectKeyColumn)
+        subjectKeys.set(dataset.name.toLowerCase(), dataset.subjectKeyColumn.toLowerCase());
       const sql = source.unavailable
         ? source.sql
         : maskedViewSql(source.sql, source.columns, policy.dataset(ctx.principal, dataset.name));
       views.push({ name: dataset.name, sql });
     }
-    views.push(...(await this.#aiViews(ctx, policy, past)));
+    views.push(...(await this.#aiViews(ctx, policy, past, subjectKeys)));
     await this.#engine.defineSchema(schema, views);
     return {
       schema,
@@ -149,6 +157,7 @@ export class NamespaceRegistry {
       tables: new Set(views.map((v) => v.name.toLowerCase())),
       // The journal holds every change with old and new values: administrators only.
       systemTables: new Set(roles.split(',').includes('admin') ? ['journal'] : []),
+      subjectKeys,
     };
   }
 
@@ -160,12 +169,15 @@ export class NamespaceRegistry {
     ctx: RequestContext,
     policy: AccessPolicy,
     past: PastPoint | undefined,
+    subjectKeys: Map<string, string>,
   ): Promise<ViewDefinition[]> {
     const views: ViewDefinition[] = [];
     for (const view of await this.#views.all()) {
       if (!policy.allows(ctx.principal, 'view', view.name, 'read')) continue;
       const base = await this.#catalog.find(view.dataset);
       if (!base) continue;
+      if (base.subjectKeyColumn)
+        subjectKeys.set(view.name.toLowerCase(), base.subjectKeyColumn.toLowerCase());
       const source = await this.#source(ctx, viewDataset(base, new Date()), past);
       if (!source) continue;
       const columns = view.columns.map((name) => source.columns.find((c) => c.name === name));

@@ -46,12 +46,11 @@ export interface QueryResult extends JsonResult {
 }
 
 /**
- * Auditing of reads of person data (implemented by compliance): the subject key columns of the
- * datasets a query read, and the audit rows for the subjects in its result. A failure to record
- * fails the query: the data is not returned.
+ * Auditing of reads of person data (implemented by compliance): the audit rows for the subjects
+ * in a result. Which tables are about people comes with the namespace. A failure to record fails
+ * the query: the data is not returned.
  */
 export interface ReadAudit {
-  subjectKeys(tables: readonly string[]): Promise<ReadonlySet<string>>;
   record(
     ctx: RequestContext,
     subjectIds: readonly string[],
@@ -139,7 +138,7 @@ export class QueryService {
             const guarded = await this.#guard(ctx, request.sql, namespace, session.serialize);
             note(guarded.tables);
             const result = await session.readJson(request.sql, request.params ?? [], maxRows);
-            await this.#auditSubjects(ctx, guarded.tables, result);
+            await this.#auditSubjects(ctx, namespace, guarded.tables, result);
             return { ...result, datasets: guarded.tables };
           },
         ),
@@ -224,13 +223,13 @@ export class QueryService {
    */
   async #auditSubjects(
     ctx: RequestContext,
+    namespace: Namespace,
     tables: readonly string[],
     result: JsonResult,
   ): Promise<void> {
     const audit = this.#deps.readAudit;
-    if (!audit || tables.length === 0) return;
-    const keys = await audit.subjectKeys(tables);
-    if (keys.size === 0) return;
+    const keys = subjectKeysRead(namespace, tables);
+    if (!audit || keys.size === 0) return;
     const positions = result.columns
       .map((c, i) => (keys.has(c.name.toLowerCase()) ? i : -1))
       .filter((i) => i >= 0);
@@ -266,7 +265,7 @@ export class QueryService {
       async (session) => {
         // The whole guard, policy rules included: a refused query must not run, nor be audited.
         const guarded = await this.#guard(ctx, request.sql, namespace, session.serialize);
-        if ((await audit.subjectKeys(guarded.tables)).size === 0) return;
+        if (subjectKeysRead(namespace, guarded.tables).size === 0) return;
         const maxRows = this.#deps.limits.maxPagedRows;
         const result = await session.readJson(request.sql, request.params ?? [], maxRows);
         if (result.truncated) {
@@ -275,7 +274,7 @@ export class QueryService {
             `a stream of person data is audited per subject before it starts; narrow it below ${maxRows} rows or page it`,
           );
         }
-        await this.#auditSubjects(ctx, guarded.tables, result);
+        await this.#auditSubjects(ctx, namespace, guarded.tables, result);
       },
     );
   }
@@ -405,4 +404,14 @@ export function translate(error: unknown, hiddenPaths: readonly string[]): unkno
     );
   }
   return new AppError('invalid_sql', message, { cause: error });
+}
+
+/** The subject key columns of the people tables among those a statement read. */
+function subjectKeysRead(namespace: Namespace, tables: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const table of tables) {
+    const key = namespace.subjectKeys.get(table.toLowerCase());
+    if (key !== undefined) keys.add(key);
+  }
+  return keys;
 }

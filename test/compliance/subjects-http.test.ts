@@ -215,4 +215,21 @@ describe('reads of subject-keyed data are audited per subject', () => {
     });
     expect((await chain('P3')).length).toBe(before + 2);
   });
+
+  it('reads through an AI-safe view over a subject-keyed dataset are audited too', async () => {
+    const view = await app.request({
+      method: 'POST',
+      url: '/catalog/views',
+      body: { name: 'visits_safe', dataset: 'visits', columns: ['person_id', 'site'] },
+    });
+    expect(view.statusCode, view.body).toBe(201);
+    const before = (await chain('P2')).length;
+    const response = await app.request({
+      method: 'POST',
+      url: '/query/sql',
+      body: { sql: "SELECT person_id, site FROM visits_safe WHERE person_id = 'P2'" },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect((await chain('P2')).length).toBe(before + 1);
+  });
 });
