@@ -240,7 +240,7 @@ export class ImportService {
         jobId,
       );
       // Only now, with the data committed, does the watermark move.
-      await this.#saveState(target, label, request, exported.maxWatermark, jobId);
+      await this.#saveState(ctx, target, label, request, exported.maxWatermark, jobId);
       return {
         dataset: target.dataset,
         mode,
@@ -255,6 +255,7 @@ export class ImportService {
   }
 
   async #saveState(
+    ctx: RequestContext,
     target: SourceTableRef & { dataset: string },
     label: string,
     request: ImportRequest,
@@ -270,7 +271,7 @@ export class ImportService {
       key_column: request.keyColumn ?? null,
       watermark,
       last_job_id: jobId,
-      updated_at: new Date().toISOString(),
+      updated_at: ctx.clock.now().toISOString(),
     };
     await this.#deps.metastore.transaction(async (tx) => {
       await tx.deleteFrom('source_imports').where('dataset', '=', target.dataset).execute();

@@ -18,34 +18,35 @@ export async function selectSubject(db: Executor, id: string): Promise<Subject |
   return row && toSubject(row);
 }
 
-export async function selectSubjectIds(db: Executor, ids: readonly string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('subjects')
-      .select('subject_id')
-      .where('subject_id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const r of rows) found.add(r.subject_id);
-  }
-  return found;
+/** Which of the subject ids have a manifest. */
+export function selectSubjectIds(db: Executor, ids: readonly string[]): Promise<Set<string>> {
+  return existingValues(db, 'subject_id', ids);
 }
 
 /** Which of the storage keys are already used. */
-export async function selectTakenStorageKeys(
+export function selectTakenStorageKeys(
   db: Executor,
   keys: readonly string[],
 ): Promise<Set<string>> {
-  const taken = new Set<string>();
-  for (let i = 0; i < keys.length; i += 500) {
+  return existingValues(db, 'storage_key', keys);
+}
+
+/** The values of a unique column that exist, looked up in batches (SQLite caps parameters). */
+async function existingValues(
+  db: Executor,
+  column: 'subject_id' | 'storage_key',
+  values: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < values.length; i += 500) {
     const rows = await db
       .selectFrom('subjects')
-      .select('storage_key')
-      .where('storage_key', 'in', keys.slice(i, i + 500))
+      .select(column)
+      .where(column, 'in', values.slice(i, i + 500))
       .execute();
-    for (const r of rows) taken.add(r.storage_key);
+    for (const row of rows) found.add(row[column]);
   }
-  return taken;
+  return found;
 }
 
 export async function insertSubjects(db: Executor, subjects: readonly Subject[]): Promise<void> {
