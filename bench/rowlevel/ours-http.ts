@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { BENCH_ADMIN_KEY } from '../support/bench-app.js';
 import { expectStatus, HttpClient, type HttpAnswer } from '../support/http-client.js';
 import { DATASET, KEY_COLUMN } from './plan.js';
@@ -36,11 +35,8 @@ export interface Timed<T> {
  */
 export class RowLevelHttp {
   readonly #client: HttpClient;
-  readonly #base: URL;
-  readonly #agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
   constructor(baseUrl: string) {
-    this.#base = new URL(baseUrl);
     this.#client = new HttpClient(baseUrl, { token: BENCH_ADMIN_KEY, timeoutMs: TIMEOUT_MS });
   }
 
@@ -53,7 +49,7 @@ export class RowLevelHttp {
       filename: 'upsert.csv',
       async: 'false',
     });
-    const answer = await this.#postBytes(`/ingest/file?${query}`, body, 'text/csv');
+    const answer = await this.#client.send('POST', `/ingest/file?${query}`, body, 'text/csv');
     return parsed(expectStatus(answer, 201, 'POST /ingest/file (upsert)'));
   }
 
@@ -79,38 +75,6 @@ export class RowLevelHttp {
 
   close(): void {
     this.#client.close();
-    this.#agent.destroy();
-  }
-
-  #postBytes(path: string, body: Buffer, contentType: string): Promise<HttpAnswer> {
-    return new Promise((resolve, reject) => {
-      const started = process.hrtime.bigint();
-      const request = http.request(new URL(path, this.#base), {
-        method: 'POST',
-        agent: this.#agent,
-        timeout: TIMEOUT_MS,
-        headers: {
-          authorization: `Bearer ${BENCH_ADMIN_KEY}`,
-          'content-type': contentType,
-          'content-length': body.length,
-        },
-      });
-      request.on('timeout', () => request.destroy(new Error(`POST ${path} timed out`)));
-      request.on('error', reject);
-      request.on('response', (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            ms: Number(process.hrtime.bigint() - started) / 1e6,
-          }),
-        );
-      });
-      request.end(body);
-    });
   }
 }
 

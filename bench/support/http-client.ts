@@ -44,11 +44,19 @@ export class HttpClient {
     return this.send('POST', path, JSON.stringify(body));
   }
 
-  /** `body` is JSON text already (the load generator prepares its bodies up front). */
-  send(method: 'GET' | 'POST', path: string, body?: string): Promise<HttpAnswer> {
+  /**
+   * `body` is prepared already (JSON text by default; the load generator prepares its bodies up
+   * front), or raw bytes of another content type such as a CSV upload.
+   */
+  send(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: string | Buffer,
+    contentType = 'application/json',
+  ): Promise<HttpAnswer> {
     const headers: Record<string, string | number> = { ...this.#headers };
     if (body !== undefined) {
-      headers['content-type'] = 'application/json';
+      headers['content-type'] = contentType;
       headers['content-length'] = Buffer.byteLength(body);
     }
     return new Promise((resolve, reject) => {
