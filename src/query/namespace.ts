@@ -102,10 +102,11 @@ export class NamespaceRegistry {
   async #pastSnapshots(ctx: RequestContext, asOf: AsOf): Promise<PastPoint> {
     let at: string;
     const snapshots = new Map<string, SnapshotRef>();
+    const readable = await this.#catalog.list(ctx);
     if (asOf.kind === 'snapshot') {
       const ref = await this.#catalog.snapshotById(asOf.snapshotId);
-      const readable = ref && (await this.#catalog.list(ctx)).some((d) => d.name === ref.dataset);
-      if (!ref || !readable) {
+      const mayRead = ref && readable.some((d) => d.name === ref.dataset);
+      if (!ref || !mayRead) {
         throw new NotFoundError('snapshot_not_found', `no snapshot with id ${asOf.snapshotId}`);
       }
       if (ref.expiredAt !== null) {
@@ -119,7 +120,7 @@ export class NamespaceRegistry {
     } else {
       at = asOf.at;
     }
-    for (const dataset of await this.#catalog.list(ctx)) {
+    for (const dataset of readable) {
       if (snapshots.has(dataset.name)) continue;
       const ref = await this.#catalog.snapshotAt(dataset.name, at);
       if (ref) snapshots.set(dataset.name, ref);
